@@ -1,0 +1,62 @@
+# Kennisplatform Jeugd. Quickstart: `make run` (serve with demo content), `make test` (whole suite).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup demo lint format messages vendor bench ci clean worker
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+	mkdir -p var
+	$(PY) manage.py migrate --noinput -v0
+
+demo: setup
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Kennisplatform Jeugd draait op http://$(HOST):$(PORT)/ (taken-worker draait mee; stoppen met Ctrl-C)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(PY) manage.py db_worker --interval 2 >var/worker.log 2>&1 & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: setup
+	$(PY) manage.py db_worker
+
+test: $(STAMP)
+	$(PY) manage.py makemigrations --check --dry-run -v1
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l nl -l en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --ignore 'static_collected/*' --ignore 'tests/*' --ignore 'bench/*' -v0
+	$(PY) manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'node_modules/*'
+
+vendor:
+	npm install --no-audit --no-fund
+	cp node_modules/@utrecht/component-library-css/dist/index.css site/static/vendor/utrecht/component-library.css
+	cp node_modules/@utrecht/design-tokens/dist/theme.css site/static/vendor/utrecht/design-tokens.css
+
+bench: setup
+	$(PY) bench/run_all.py
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) var static_collected

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    name = "knowledge"
+    label = "knowledge"
+    verbose_name = _("Kennis")
+    default_auto_field = "django.db.models.BigAutoField"

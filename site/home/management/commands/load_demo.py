@@ -1,0 +1,37 @@
+import importlib
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+# Each app owns its demo content in `<app>/demo.py` with an idempotent `load(stdout=...)`; order matters.
+DEMO_MODULES = [
+    "accounts.demo",
+    "home.demo",
+    "knowledge.demo",
+    "events.demo",
+    "knowledge.advisory.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Builds the demo site from the seed documents' facts. Idempotent: a second run changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--skip-index", action="store_true", help="Do not rebuild the search index.")
+
+    def handle(self, *args, skip_index=False, **options):
+        for name in DEMO_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name != name:
+                    raise
+                continue
+            self.stdout.write(f"{name}…")
+            module.load(stdout=self.stdout)
+        if not skip_index:
+            call_command("update_index", verbosity=0)
+        from accounts.demo import DEMO_EDITOR, DEMO_PASSWORD
+
+        self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
+        self.stdout.write(f"Redacteur: {DEMO_EDITOR['username']} / {DEMO_PASSWORD}  (http://127.0.0.1:8000/admin/)")

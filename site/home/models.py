@@ -1,0 +1,102 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BodyBlock
+
+
+class BasePage(Page):
+    """Fields every public page shares: a summary for listings, search snippets and Open Graph."""
+
+    summary = models.TextField(
+        _("samenvatting"),
+        blank=True,
+        max_length=600,
+        help_text=_("Eén tot drie zinnen voor overzichten en zoekresultaten."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    intro = RichTextField(_("introductie"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    subpage_types = [
+        "knowledge.ProjectIndexPage",
+        "knowledge.EvaluationIndexPage",
+        "knowledge.PracticeIndexPage",
+        "advisory.ProposalIndexPage",
+        "events.EventIndexPage",
+        "home.NewsIndexPage",
+        "home.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.selectors import upcoming_events
+        from knowledge.advisory.selectors import open_proposals
+        from knowledge.selectors import latest_practices
+
+        context = super().get_context(request, *args, **kwargs)
+        context["open_proposals"] = open_proposals(user=request.user)[:3]
+        context["upcoming_events"] = upcoming_events()[:3]
+        context["latest_practices"] = latest_practices()[:4]
+        context["latest_news"] = NewsPage.objects.live().public().order_by("-first_published_at")[:3]
+        return context
+
+
+class StandardPage(BasePage):
+    """Plain content such as the privacy and accessibility statements."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standaardpagina")
+
+
+class NewsIndexPage(BasePage):
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+
+    class Meta:
+        verbose_name = _("nieuwsoverzicht")
+
+    def get_news(self):
+        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from .pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = paginate(request, self.get_news(), per_page=12)
+        return context
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("datum"))
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
+    content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("body")]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nieuwsbericht")
+        verbose_name_plural = _("nieuwsberichten")

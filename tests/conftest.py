@@ -1,0 +1,47 @@
+import pytest
+from django.core.management import call_command
+
+
+def _ensure_demo():
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("load_demo", "--skip-index", stdout=_Silent())
+
+
+class _Silent:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo site once per run; each test then works inside its own transaction on top of it."""
+    with django_db_blocker.unblock():
+        _ensure_demo()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site; reloaded if a transactional test flushed the database before this test."""
+    _ensure_demo()
+    from home.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def home_page(demo_site):
+    return demo_site
+
+
+@pytest.fixture(autouse=True)
+def _reset_caches():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,1 @@
+"""Factories per app (tests/factories/<app>.py). Import from the submodules."""
