@@ -1,0 +1,76 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright against Django's live server.
+
+Skipped, with the reason, when Chromium is not installed. Never downloads a browser.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason="Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    """The live server with the demo content (reloaded after each transactional flush)."""
+    from tests.conftest import _ensure_demo
+
+    _ensure_demo()
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    host, port = live_server.url.replace("http://", "").split(":")
+    site.hostname, site.port = host, int(port)
+    site.save()
+    return live_server
+
+
+@pytest.fixture
+def page(browser, live_site):
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", base_url=live_site.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def sign_in(page, *, username, password):
+    """Sign in through the real form."""
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres of gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").last.click()
