@@ -1,5 +1,7 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class PublicSiteCSPMiddleware(CSPMiddleware):
@@ -10,3 +12,18 @@ class PublicSiteCSPMiddleware(CSPMiddleware):
             return response
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return super().process_response(request, response)
+
+
+class SiteLanguageMiddleware(LocaleMiddleware):
+    """Dutch unless the visitor chose English with the language switch (cookie).
+
+    A Dutch public-sector site does not follow the browser's Accept-Language: the same URL shows the same
+    language to everyone until they switch.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -39,3 +39,8 @@ def test_api_lists_only_published_pages(client, demo_site):
     titles = {item["title"] for item in data["items"]}
     assert news.title not in titles
     assert "Nieuws" in titles
+
+
+def test_browser_language_does_not_switch_the_site_to_english(client, demo_site):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl"' in html
