@@ -21,9 +21,6 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it are safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
@@ -60,7 +57,9 @@ def live_site(live_server, transactional_db):
 
 
 @pytest.fixture
-def page(browser, live_site):
+def page(browser, live_site, monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it are safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", base_url=live_site.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
