@@ -35,10 +35,16 @@ def pytest_collection_modifyitems(config, items):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this thread for the whole session; the tests' own ORM calls
+    # (fixtures, assertions, flushes) are synchronous and safe, so Django's async guard is relaxed meanwhile.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -57,9 +63,7 @@ def live_site(live_server, transactional_db):
 
 
 @pytest.fixture
-def page(browser, live_site, monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it are safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def page(browser, live_site):
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", base_url=live_site.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
