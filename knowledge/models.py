@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -65,7 +66,7 @@ class CaseEvaluationPage(BasePage):
         verbose_name_plural = _("casusevaluaties")
 
 
-class PracticeIndexPage(BasePage):
+class PracticeIndexPage(RoutablePageMixin, BasePage):
     """The best-practice finder (contract: /goede-voorbeelden/); the search app owns the query logic."""
 
     max_count = 1
@@ -84,6 +85,13 @@ class PracticeIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(finder_context(request, index_page=self))
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """RSS of the newest practices matching the same filters as the finder (same query string)."""
+        from search.feeds import finder_feed
+
+        return finder_feed(request, index_page=self)
 
 
 class BestPracticePage(BasePage):

@@ -64,7 +64,7 @@ def test_dev_defaults_use_sqlite_under_var_and_database_search():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True).stdout
     lines = out.splitlines()
     assert lines[0].endswith("var/db.sqlite3")
-    assert lines[1] == "wagtail.search.backends.database"
+    assert lines[1] == "search.backends.database"  # Wagtail's database backend, Dutch-aware
     assert lines[2].endswith("LocMemCache")
 
 

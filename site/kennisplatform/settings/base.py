@@ -188,19 +188,41 @@ WAGTAILAPI_LIMIT_MAX = 50
 # Search: Wagtail's database backend, or Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kennisplatform")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+# The database backend with Dutch prefixes/synonyms (search/backends/database.py); on PostgreSQL
+# with the `dutch` text search configuration. With Elasticsearch it stays as the fallback index.
+SEARCH_DATABASE_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "dutch"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": ELASTICSEARCH_INDEX_PREFIX,
-            "TIMEOUT": 5,
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+            # Dutch analysis for every text field (search/elastic.py: DUTCH_ANALYSIS).
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"],
+                            }
+                        },
+                        "filter": {
+                            "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
+                            "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
+                        },
+                    }
+                }
+            },
+        },
+        "database": SEARCH_DATABASE_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": SEARCH_DATABASE_BACKEND}
 
 # Sign-in throttling (django-axes): 5 failures per user and address lock for 15 minutes.
 AXES_FAILURE_LIMIT = 5

@@ -10,6 +10,7 @@ DEMO_MODULES = [
     "knowledge.demo",
     "events.demo",
     "knowledge.advisory.demo",
+    "search.demo",
 ]
 
 

@@ -1,0 +1,142 @@
+"""Never a dead end: 'did you mean', related taxonomy terms, and suggestions as you type."""
+
+import difflib
+
+from django.urls import reverse
+
+from .text import fold, tokens
+
+
+def _vocabulary(terms_by_facet, titles):
+    words = set()
+    for terms in terms_by_facet.values():
+        for term in terms:
+            words.update(t for t in tokens(term.name) if len(t) > 3)
+    for title in titles:
+        words.update(t for t in tokens(title) if len(t) > 3)
+    from .models import synonym_groups
+
+    for group in synonym_groups():
+        for member in group:
+            words.update(t for t in member if len(t) > 1)
+    return sorted(words)
+
+
+def did_you_mean(text, vocabulary):
+    """The query with each unknown word replaced by its nearest known word, or '' if nothing changes."""
+    known = set(vocabulary)
+    changed, words = False, []
+    for word in tokens(text):
+        if word in known or len(word) < 4:
+            words.append(word)
+            continue
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        if close:
+            words.append(close[0])
+            changed = True
+        else:
+            words.append(word)
+    return " ".join(words) if changed else ""
+
+
+def related_terms(text, terms_by_facet, *, limit=6):
+    """Taxonomy terms whose name shares a word (or a near word) with the query."""
+    query_words = [w for w in tokens(text) if len(w) > 3]
+    found = []
+    for param, terms in terms_by_facet.items():
+        for term in terms:
+            name_words = [w for w in tokens(term.name) if len(w) > 3]
+            if any(
+                nw.startswith(qw[:5]) or difflib.SequenceMatcher(None, qw, nw).ratio() > 0.8
+                for qw in query_words
+                for nw in name_words
+            ):
+                found.append((param, term))
+    return found[:limit]
+
+
+def finder_suggestions(fq):
+    """Links for an empty finder result: a corrected query, related terms, fewer filters."""
+    from knowledge.models import BestPracticePage
+
+    suggestions = []
+    if fq.text:
+        titles = BestPracticePage.objects.live().public().values_list("title", flat=True)[:5000]
+        corrected = did_you_mean(fq.text, _vocabulary(fq.terms, titles))
+        if corrected:
+            suggestions.append(("did_you_mean", corrected, _qs(q=corrected, **fq.selected_slugs)))
+        for param, term in related_terms(fq.text, fq.terms):
+            suggestions.append(("term", str(term), _qs(**{param: [term.slug]})))
+    if fq.selected:
+        suggestions.append(("without_filters", "", _qs(q=fq.text) if fq.text else ""))
+    if fq.text and fq.selected:
+        suggestions.append(("without_text", "", fq.querystring(text="")))
+    if not suggestions:
+        suggestions.append(("all", "", ""))
+    return suggestions
+
+
+def _qs(**params):
+    from django.http import QueryDict
+
+    qd = QueryDict(mutable=True)
+    for key, value in params.items():
+        if isinstance(value, (list, tuple)):
+            qd.setlist(key, list(value))
+        elif value:
+            qd[key] = value
+    return qd.urlencode()
+
+
+def typeahead(text, *, limit=8):
+    """JSON-ready suggestions: page titles (with url) and taxonomy terms (with a finder url)."""
+    from wagtail.models import Page
+
+    from accounts.models import Organisation
+    from knowledge.models import ActionLine, MainTheme, PracticeKind, SubTheme
+
+    text = " ".join(text.split())[:100]
+    if len(fold(text).strip()) < 2:
+        return []
+    results = []
+    try:
+        pages = Page.objects.live().public().filter(depth__gt=2).autocomplete(text, backend=_backend())[:limit]
+        for page in pages:
+            results.append({"label": page.title, "url": page.url, "type": "page"})
+    except Exception:  # noqa: BLE001  (suggestions are a nicety; an index problem must not become a 500)
+        pass
+    finder_url = _finder_url()
+    folded = fold(text)
+    for param, model, queryset in (
+        ("actielijn", ActionLine, ActionLine.objects.all()),
+        ("thema", MainTheme, MainTheme.objects.all()),
+        ("subthema", SubTheme, SubTheme.objects.all()),
+        ("soort", PracticeKind, PracticeKind.objects.all()),
+        ("regio", Organisation, Organisation.objects.regions()),
+    ):
+        if len(results) >= limit * 2:
+            break
+        for term in queryset.filter(name__icontains=text.split()[0])[:limit]:
+            if folded.split()[0] in fold(term.name):
+                url = f"{finder_url}?{param}={term.slug}" if finder_url else ""
+                results.append({"label": term.name, "url": url, "type": model._meta.verbose_name.__str__()})
+    return results[: limit * 2]
+
+
+def _backend():
+    from django.conf import settings
+
+    from .finder import database_backend_name
+
+    return "default" if getattr(settings, "ELASTICSEARCH_URL", "") else database_backend_name()
+
+
+def _finder_url():
+    from knowledge.models import PracticeIndexPage
+
+    index = PracticeIndexPage.objects.live().first()
+    return index.url if index else ""
+
+
+def search_url():
+    return reverse("search:search")

@@ -1,0 +1,285 @@
+"""Dutch text handling shared by every search backend: folding, tokens, stemming, snippets.
+
+The stemmer follows the Snowball Dutch algorithm with one deliberate change: after removing a
+plural ending it undoubles *any* final consonant (``pleeggezinnen`` → ``pleeggezin``), where
+Snowball only undoubles k, d and t (and so leaves ``pleeggezinn``). Queries search on the stem as
+a prefix, so ``pleeggezin`` finds ``pleeggezinnen`` and the other way round.
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+VOWELS = set("aeiouyè")
+TOKEN_RE = re.compile(r"[0-9a-z]+")
+
+# Common Dutch function words; never searched on their own (PostgreSQL's `dutch` config drops them too).
+STOP_WORDS = frozenset(
+    [
+        "aan",
+        "al",
+        "alles",
+        "als",
+        "ben",
+        "bij",
+        "dan",
+        "dat",
+        "de",
+        "der",
+        "deze",
+        "die",
+        "dit",
+        "doch",
+        "doen",
+        "door",
+        "dus",
+        "een",
+        "en",
+        "er",
+        "ge",
+        "geen",
+        "had",
+        "heb",
+        "hebben",
+        "heeft",
+        "het",
+        "hier",
+        "hij",
+        "hoe",
+        "hun",
+        "ik",
+        "in",
+        "is",
+        "je",
+        "kan",
+        "kon",
+        "maar",
+        "me",
+        "meer",
+        "men",
+        "met",
+        "mij",
+        "mijn",
+        "na",
+        "naar",
+        "niet",
+        "niets",
+        "nog",
+        "nu",
+        "of",
+        "om",
+        "omdat",
+        "ons",
+        "ook",
+        "op",
+        "over",
+        "reeds",
+        "te",
+        "tegen",
+        "toch",
+        "toen",
+        "tot",
+        "u",
+        "uit",
+        "uw",
+        "van",
+        "veel",
+        "voor",
+        "want",
+        "waren",
+        "was",
+        "wat",
+        "we",
+        "wel",
+        "werd",
+        "wezen",
+        "wie",
+        "wij",
+        "wil",
+        "worden",
+        "zal",
+        "ze",
+        "zei",
+        "zelf",
+        "zich",
+        "zij",
+        "zijn",
+        "zo",
+        "zonder",
+        "zou",
+    ]
+)
+
+# Irregular plurals that no suffix rule reaches.
+IRREGULAR = {"kinderen": "kind", "eieren": "ei", "volwassenen": "volwassen", "jongvolwassenen": "jongvolwassen"}
+
+
+def fold(text):
+    """Lower case without accents: 'Coördinatie' → 'coordinatie'."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def tokens(text):
+    """Folded word tokens of a text (digits kept: '18-/18+' → ['18', '18'])."""
+    return TOKEN_RE.findall(fold(text))
+
+
+def _regions(word):
+    """Snowball R1 and R2 start positions (R1 at least 3)."""
+
+    def next_region(start):
+        for i in range(start + 1, len(word)):
+            if word[i] not in VOWELS and word[i - 1] in VOWELS:
+                return i + 1
+        return len(word)
+
+    r1 = max(next_region(0), 3)
+    r2 = next_region(r1) if r1 < len(word) else len(word)
+    return r1, r2
+
+
+def _undouble(word):
+    if len(word) >= 2 and word[-1] == word[-2] and word[-1] not in VOWELS:
+        return word[:-1]
+    return word
+
+
+def _valid_en(word):
+    return bool(word) and word[-1] not in VOWELS and not word.endswith("gem")
+
+
+def stem(word):
+    """Stem of one folded token; short words and numbers are returned unchanged."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    r1, r2 = _regions(word)
+    # Step 1: plural and other endings.
+    if word.endswith("heden") and len(word) - 5 >= r1:
+        word = word[:-5] + "heid"
+    elif word.endswith("ene") and len(word) - 3 >= r1 and _valid_en(word[:-3]):
+        word = _undouble(word[:-3])
+    elif word.endswith("en") and len(word) - 2 >= r1 and _valid_en(word[:-2]):
+        word = _undouble(word[:-2])
+    elif word.endswith("se") and len(word) - 2 >= r1 and word[-3] not in VOWELS and word[-3] != "j":
+        word = word[:-2]
+    elif word.endswith("s") and len(word) - 1 >= r1 and word[-2] not in VOWELS and word[-2] != "j":
+        word = word[:-1]
+    # Step 2: a final e.
+    e_found = False
+    if word.endswith("e") and len(word) - 1 >= r1 and len(word) > 1 and word[-2] not in VOWELS:
+        word = _undouble(word[:-1])
+        e_found = True
+    # Step 3: derivational endings, only in R2.
+    if word.endswith("heid") and len(word) - 4 >= r2 and not word[:-4].endswith("c"):
+        word = word[:-4]
+        if word.endswith("en") and len(word) - 2 >= r1 and _valid_en(word[:-2]):
+            word = _undouble(word[:-2])
+    for suffix in ("end", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= r2:
+            word = word[: -len(suffix)]
+            if word.endswith("ig") and len(word) - 2 >= r2 and not word[:-2].endswith("e"):
+                word = word[:-2]
+            else:
+                word = _undouble(word)
+            break
+    else:
+        if word.endswith("ig") and len(word) - 2 >= r2 and not word[:-2].endswith("e"):
+            word = word[:-2]
+        elif word.endswith("lijk") and len(word) - 4 >= r2:
+            word = word[:-4]
+            if word.endswith("e") and len(word) > 1 and word[-2] not in VOWELS:
+                word = _undouble(word[:-1])
+        elif word.endswith("baar") and len(word) - 4 >= r2:
+            word = word[:-4]
+        elif word.endswith("bar") and len(word) - 3 >= r2 and e_found:
+            word = word[:-3]
+    # Step 4: undouble a vowel in a closing consonant-vowel-vowel-consonant (maan → man).
+    if (
+        len(word) >= 4
+        and word[-1] not in VOWELS
+        and word[-1] != "i"
+        and word[-2] == word[-3]
+        and word[-2] in "aeou"
+        and word[-4] not in VOWELS
+    ):
+        word = word[:-2] + word[-1]
+    return word
+
+
+def search_terms(text):
+    """The meaningful query tokens: folded, without stop words (unless nothing else is left)."""
+    found = tokens(text)
+    meaningful = [t for t in found if t not in STOP_WORDS]
+    return meaningful or found
+
+
+def prefixes_for(token):
+    """The prefixes one query token is searched on: the stem, and the word itself if the stem is no prefix of it."""
+    stemmed = stem(token)
+    result = [stemmed]
+    if not token.startswith(stemmed):
+        result.append(token)
+    return result
+
+
+def _folded_with_positions(text):
+    """Folded text plus, per folded character, its index in the original text."""
+    chars, positions = [], []
+    for index, ch in enumerate(text):
+        for part in unicodedata.normalize("NFKD", ch):
+            if not unicodedata.combining(part):
+                lowered = part.lower()
+                chars.append(lowered)
+                positions.extend([index] * len(lowered))
+    return "".join(chars), positions
+
+
+def match_pattern(prefixes, phrases=()):
+    """A regex over folded text matching words that start with one of the prefixes, or a whole phrase."""
+    alternatives = [re.escape(p) + r"[0-9a-z]*" for p in sorted(set(prefixes), key=len, reverse=True) if p]
+    alternatives += [
+        r"\W+".join(re.escape(t) for t in phrase.split()) + r"(?![0-9a-z])" for phrase in phrases if phrase
+    ]
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![0-9a-z])(?:" + "|".join(alternatives) + ")")
+
+
+def highlight(text, pattern, *, width=220):
+    """A snippet of `text` around the first match, escaped first, then matches wrapped in <mark>.
+
+    Returns '' when nothing matches (the caller then shows the summary as is)."""
+    if not text or pattern is None:
+        return ""
+    folded, positions = _folded_with_positions(text)
+    spans = [
+        (positions[m.start()], positions[m.end() - 1] + 1) for m in pattern.finditer(folded) if m.end() > m.start()
+    ]
+    if not spans:
+        return ""
+    first = spans[0][0]
+    start = max(0, first - width // 3)
+    if start:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 30 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space - end < 30 else end
+    parts, cursor = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        parts.append(escape(text[cursor:span_start]))
+        parts.append("<mark>" + escape(text[span_start:span_end]) + "</mark>")
+        cursor = span_end
+    parts.append(escape(text[cursor:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)
