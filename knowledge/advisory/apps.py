@@ -7,3 +7,11 @@ class AdvisoryConfig(AppConfig):
     label = "advisory"
     verbose_name = _("Digitale adviestafel")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts import personal_data
+
+        from . import signal_handlers
+
+        signal_handlers.connect()
+        personal_data.register("adviestafel", signal_handlers.personal_data)

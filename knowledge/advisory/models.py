@@ -1,11 +1,46 @@
+"""The digital advisory table: proposals of the region and the responses of contracted providers.
+
+Responses, replies, outcomes and reports are plain Django models (not page fields, not ``index.Indexed``):
+they never reach Wagtail's API or the search index. Every write goes through ``services.py``; every read
+that depends on who is asking goes through ``selectors.py``.
+"""
+
+import uuid
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
+
+from .views import ProposalRoutesMixin
+
+MAX_TEXT_LENGTH = 10_000
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+EDIT_WINDOW_MINUTES = 30
+REMINDER_DAYS = 3
+
+
+class ProposalStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Gesloten")
+    PROCESSED = "processed", _("Verwerkt")
+    ADOPTED = "adopted", _("Vastgesteld")
+
+
+class AudienceKind(models.TextChoices):
+    ALL_CONTRACTED = "all_contracted", _("Alle gecontracteerde aanbieders")
+    SELECTED = "selected", _("Gekozen organisaties en inkoopsegmenten")
 
 
 class ProposalIndexPage(BasePage):
@@ -16,17 +51,363 @@ class ProposalIndexPage(BasePage):
     class Meta:
         verbose_name = _("adviestafel")
 
+    def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
 
-class ProposalPage(BasePage):
+        from .forms import ProposalFilterForm
+        from .selectors import proposal_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ProposalFilterForm(request.GET or None)
+        status = theme = None
+        if form.is_valid():
+            status = form.cleaned_data.get("status") or None
+            theme = form.cleaned_data.get("theme")
+        context["filter_form"] = form
+        context["page_obj"] = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=20)
+        return context
+
+
+class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("documenten"),
+        blank=True,
+        help_text=_("Het voorstel en bijlagen als download."),
+    )
+    project = models.ForeignKey(
+        "knowledge.ProjectPage",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    theme = models.ForeignKey(
+        "knowledge.MainTheme",
+        verbose_name=_("thema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
     opens_at = models.DateTimeField(_("consultatie opent"), null=True, blank=True)
     closes_at = models.DateTimeField(_("consultatie sluit"), null=True, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    audience_kind = models.CharField(
+        _("doelgroep"), max_length=20, choices=AudienceKind.choices, default=AudienceKind.ALL_CONTRACTED
+    )
+    audience_organisations = ParentalManyToManyField(
+        "accounts.Organisation",
+        verbose_name=_("gekozen organisaties"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "provider"},
+    )
+    audience_segments = ParentalManyToManyField(
+        "accounts.ProviderSegment",
+        verbose_name=_("gekozen inkoopsegmenten"),
+        blank=True,
+        related_name="+",
+        help_text=_("Gecontracteerde aanbieders in deze segmenten horen bij de doelgroep."),
+    )
+    public_during_window = models.BooleanField(
+        _("openbare reacties zichtbaar tijdens de consultatie"),
+        default=False,
+        help_text=_(
+            "Aan: andere aanbieders uit de doelgroep zien openbare reacties al tijdens de consultatie. "
+            "Uit: pas na sluiting, zodat vroege reacties latere niet sturen."
+        ),
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
+    report_intro = RichTextField(_("verslag: inleiding"), blank=True, features=RICH_TEXT_FEATURES)
+    general_summary = models.TextField(
+        _("u zei (algemeen)"), blank=True, help_text=_("Samenvatting van de reacties zonder vraag.")
+    )
+    general_action = models.TextField(_("wij deden (algemeen)"), blank=True)
+    decision = RichTextField(_("besluit"), blank=True, features=RICH_TEXT_FEATURES)
+    report_published_at = models.DateTimeField(
+        _("verslag gepubliceerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Vul in om het verslag te publiceren: de status wordt dan 'verwerkt'."),
+    )
+    adopted_at = models.DateTimeField(
+        _("vastgesteld op"),
+        null=True,
+        blank=True,
+        help_text=_("Datum van het besluit in het bestuurlijk overleg: de status wordt dan 'vastgesteld'."),
+    )
 
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
-    content_panels = BasePage.content_panels + [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("closes_at")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("body"),
+        FieldPanel("documents"),
+        MultiFieldPanel([FieldPanel("project"), FieldPanel("theme")], heading=_("Waar gaat het over")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("audience_kind"),
+                FieldPanel("audience_organisations"),
+                FieldPanel("audience_segments"),
+                FieldPanel("public_during_window"),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+            ],
+            heading=_("Consultatie"),
+        ),
+        InlinePanel("questions", heading=_("Consultatievragen"), label=_("Vraag")),
+        MultiFieldPanel(
+            [
+                FieldPanel("report_intro"),
+                FieldPanel("general_summary"),
+                FieldPanel("general_action"),
+                FieldPanel("decision"),
+                FieldRowPanel([FieldPanel("report_published_at"), FieldPanel("adopted_at")]),
+            ],
+            heading=_("Verslag ('u zei, wij deden') en besluit"),
+        ),
+    ]
     parent_page_types = ["advisory.ProposalIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("voorstel")
         verbose_name_plural = _("voorstellen")
+
+    def status_at(self, now=None) -> str:
+        """The status follows from the dates and the editors' actions; it is never stored."""
+        now = now or timezone.now()
+        if self.adopted_at and self.adopted_at <= now:
+            return ProposalStatus.ADOPTED
+        if self.report_published_at and self.report_published_at <= now:
+            return ProposalStatus.PROCESSED
+        if self.opens_at is None or self.closes_at is None or now < self.opens_at:
+            return ProposalStatus.CONCEPT
+        if now < self.closes_at:
+            return ProposalStatus.OPEN
+        return ProposalStatus.CLOSED
+
+    @property
+    def status(self) -> str:
+        return self.status_at()
+
+    @property
+    def status_label(self):
+        return ProposalStatus(self.status).label
+
+    def is_open(self, now=None) -> bool:
+        return self.status_at(now) == ProposalStatus.OPEN
+
+    def has_closed(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.closes_at is not None and now >= self.closes_at
+
+    @property
+    def report_is_published(self) -> bool:
+        return self.status in (ProposalStatus.PROCESSED, ProposalStatus.ADOPTED)
+
+
+class ConsultationQuestion(Orderable):
+    page = ParentalKey(ProposalPage, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("vraag"), max_length=500)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    report_summary = models.TextField(_("u zei"), blank=True, help_text=_("Verslag: wat aanbieders zeiden."))
+    report_action = models.TextField(_("wij deden"), blank=True, help_text=_("Verslag: wat de regio ermee deed."))
+
+    panels = [FieldPanel("text"), FieldPanel("explanation"), FieldPanel("report_summary"), FieldPanel("report_action")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("consultatievraag")
+        verbose_name_plural = _("consultatievragen")
+
+    def __str__(self):
+        return self.text
+
+
+class Position(models.TextChoices):
+    SUPPORTS = "supports", _("Steunt het voorstel")
+    CONDITIONS = "conditions", _("Steunt onder voorwaarden")
+    CONCERNS = "concerns", _("Heeft bezwaren")
+    NEUTRAL = "neutral", _("Neutraal")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Openbaar")
+    REGION_ONLY = "region_only", _("Alleen voor de regio")
+
+
+class ResponseState(models.TextChoices):
+    ACTIVE = "active", _("Actief")
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
+    HIDDEN = "hidden", _("Verborgen")
+
+
+def attachment_path(instance, filename):
+    # A random name: attachments are only ever served through the view that checks visibility.
+    return f"adviestafel/{uuid.uuid4().hex}.pdf"
+
+
+class Response(models.Model):
+    proposal = models.ForeignKey(
+        ProposalPage, verbose_name=_("voorstel"), on_delete=models.CASCADE, related_name="responses"
+    )
+    question = models.ForeignKey(
+        ConsultationQuestion,
+        verbose_name=_("vraag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        help_text=_("Leeg: algemene reactie."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="advisory_responses"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="+"
+    )
+    position = models.CharField(_("standpunt"), max_length=20, choices=Position.choices)
+    body_markdown = models.TextField(_("tekst (Markdown)"))
+    body_html = models.TextField(_("tekst (opgemaakt)"), editable=False)
+    attachment = models.FileField(_("bijlage (pdf)"), upload_to=attachment_path, blank=True)
+    attachment_name = models.CharField(_("bestandsnaam bijlage"), max_length=200, blank=True)
+    visibility = models.CharField(_("zichtbaarheid"), max_length=20, choices=Visibility.choices)
+    state = models.CharField(_("status"), max_length=20, choices=ResponseState.choices, default=ResponseState.ACTIVE)
+    moderation_reason = models.TextField(_("reden moderatie"), blank=True)
+    created_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        indexes = [models.Index(fields=["proposal", "state"])]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.proposal}"
+
+    def get_absolute_url(self):
+        return f"{self.proposal.url}#reactie-{self.pk}"
+
+    def editable_until(self):
+        return self.created_at + timezone.timedelta(minutes=EDIT_WINDOW_MINUTES)
+
+
+class ResponseVersion(models.Model):
+    """Every text a response ever had, for the editors."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="versions")
+    position = models.CharField(_("standpunt"), max_length=20, choices=Position.choices)
+    visibility = models.CharField(_("zichtbaarheid"), max_length=20, choices=Visibility.choices)
+    body_markdown = models.TextField(_("tekst (Markdown)"))
+    created_at = models.DateTimeField(_("opgeslagen op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("versie van een reactie")
+        verbose_name_plural = _("versies van reacties")
+
+    def __str__(self):
+        return f"{self.response} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Reply(models.Model):
+    """One level of replies under a response, by providers and region staff."""
+
+    response = models.ForeignKey(Response, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="advisory_replies"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("organisatie"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body_markdown = models.TextField(_("tekst (Markdown)"))
+    body_html = models.TextField(_("tekst (opgemaakt)"), editable=False)
+    is_official = models.BooleanField(_("officieel antwoord van de regio"), default=False)
+    created_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+
+    def __str__(self):
+        return f"{self.author} – {self.response}"
+
+
+class OutcomeKind(models.TextChoices):
+    ADOPTED = "adopted", _("Overgenomen")
+    PARTLY = "partly", _("Deels overgenomen")
+    NOT_ADOPTED = "not_adopted", _("Niet overgenomen")
+    OUT_OF_SCOPE = "out_of_scope", _("Buiten de reikwijdte")
+
+
+class ResponseOutcome(models.Model):
+    """What the region did with one response."""
+
+    response = models.OneToOneField(
+        Response, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="outcome"
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=OutcomeKind.choices)
+    reason = models.TextField(_("toelichting"), max_length=2000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), null=True, on_delete=models.SET_NULL
+    )
+    recorded_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("uitkomst van een reactie")
+        verbose_name_plural = _("uitkomsten van reacties")
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} – {self.response}"
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam")
+    OFFENSIVE = "offensive", _("Beledigend")
+    OFF_TOPIC = "off_topic", _("Niet ter zake")
+    PERSONAL_DATA = "personal_data", _("Bevat persoonsgegevens")
+
+
+class Report(models.Model):
+    """A moderation report: one per person per response."""
+
+    response = models.ForeignKey(Response, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("melder"), on_delete=models.CASCADE, related_name="advisory_reports"
+    )
+    reason = models.CharField(_("reden"), max_length=20, choices=ReportReason.choices)
+    created_at = models.DateTimeField(_("gemeld op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        constraints = [models.UniqueConstraint(fields=["response", "reporter"], name="advisory_unique_report")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} – {self.response}"
+
+
+class NotificationKind(models.TextChoices):
+    OPENED = "opened", _("Consultatie geopend")
+    REMINDER = "reminder", _("Herinnering")
+    REPORT = "report", _("Verslag gepubliceerd")
+
+
+class Notification(models.Model):
+    """A proposal e-mail sent to one person: the unique constraint makes every kind go out once."""
+
+    proposal = models.ForeignKey(ProposalPage, on_delete=models.CASCADE, related_name="notifications")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=20, choices=NotificationKind.choices)
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verstuurde e-mail")
+        verbose_name_plural = _("verstuurde e-mails")
+        constraints = [models.UniqueConstraint(fields=["proposal", "user", "kind"], name="advisory_notification_once")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.user}"

@@ -142,3 +142,70 @@ class EmailPreferences(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class Invitation(models.Model):
+    """An editor invited a person to join an organisation; the e-mail holds a one-time set-password link."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self):
+        return f"{self.user.email} – {self.organisation}"
+
+
+class AccessRequestStatus(models.TextChoices):
+    PENDING = "pending", _("In behandeling")
+    APPROVED = "approved", _("Goedgekeurd")
+    REJECTED = "rejected", _("Afgewezen")
+
+
+class AccessRequest(models.Model):
+    """Someone asked for an account; an editor approves (which sends an invitation) or rejects it."""
+
+    first_name = models.CharField(_("voornaam"), max_length=150)
+    last_name = models.CharField(_("achternaam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="access_requests",
+        limit_choices_to={"kind": OrganisationKind.PROVIDER},
+    )
+    job_title = models.CharField(_("functie"), max_length=120, blank=True)
+    motivation = models.TextField(_("toelichting"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AccessRequestStatus.choices, default=AccessRequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("besloten door"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("toegangsaanvraag")
+        verbose_name_plural = _("toegangsaanvragen")
+
+    def __str__(self):
+        return f"{self.email} – {self.organisation}"

@@ -7,19 +7,21 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("e-mailvoorkeuren/", views.email_preferences, name="email_preferences"),
+    path("mijn-gegevens.json", views.personal_data_download, name="personal_data"),
+    path("uitnodigen/", views.invite, name="invite"),
+    path("uitnodiging/<uidb64>/<token>/", views.InvitationAcceptView.as_view(), name="invitation_accept"),
+    path("toegang-aanvragen/", views.access_request, name="access_request"),
+    path("toegang-aanvragen/verstuurd/", views.access_request_done, name="access_request_done"),
+    path("aanvragen/", views.access_requests, name="access_requests"),
+    path(
+        "aanvragen/<int:pk>/<str:decision>/",
+        views.access_request_decide,
+        name="access_request_decide",
+    ),
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset_form.html",
-            email_template_name="accounts/email/password_reset.txt",
-            html_email_template_name="accounts/email/password_reset.html",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

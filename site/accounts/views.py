@@ -1,8 +1,20 @@
+import json
+
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .forms import LoginForm
+from . import personal_data, services
+from .forms import AccessRequestForm, EmailPreferencesForm, InvitationForm, LoginForm
+from .models import AccessRequest, AccessRequestStatus, EmailPreferences, Invitation
+from .permissions import is_editor
 
 
 class LoginView(auth_views.LoginView):
@@ -11,7 +23,126 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    html_email_template_name = "accounts/email/password_reset.html"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+def _preferences(user):
+    return EmailPreferences.objects.filter(user=user).first() or EmailPreferences(user=user)
+
+
 @login_required
 def profile(request):
     memberships = request.user.memberships.select_related("organisation").order_by("organisation__name")
-    return render(request, "accounts/profile.html", {"memberships": memberships})
+    form = EmailPreferencesForm(instance=_preferences(request.user))
+    return render(
+        request,
+        "accounts/profile.html",
+        {"memberships": memberships, "preferences_form": form, "data": personal_data.collect(request.user)},
+    )
+
+
+@login_required
+@require_POST
+def email_preferences(request):
+    form = EmailPreferencesForm(request.POST, instance=_preferences(request.user))
+    if form.is_valid():
+        services.email_preferences_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Uw e-mailvoorkeuren zijn opgeslagen."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def personal_data_download(request):
+    """AVG: everything the platform holds about the signed-in person, as JSON."""
+    data = personal_data.collect(request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{timezone.localdate():%Y%m%d}.json"'
+    return response
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The one-time link of an invitation: set a password, then you are signed in."""
+
+    template_name = "accounts/invitation_accept.html"
+    success_url = reverse_lazy("accounts:profile")
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.invitation_accepted(user=form.user)
+        messages.success(self.request, _("Welkom! Uw wachtwoord is ingesteld en u bent ingelogd."))
+        return response
+
+
+def _require_editor(request):
+    if not is_editor(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def invite(request):
+    _require_editor(request)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(invited_by=request.user, **form.cleaned_data)
+        except services.AccountError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Uitnodiging verstuurd naar %(email)s.") % {"email": invitation.user.email})
+            return redirect("accounts:invite")
+    invitations = Invitation.objects.select_related("user", "organisation")[:50]
+    return render(request, "accounts/invite.html", {"form": form, "invitations": invitations})
+
+
+def access_request(request):
+    form = AccessRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data.pop("website"):
+            return redirect("accounts:access_request_done")  # honeypot filled in: a bot
+        try:
+            services.access_request_submit(**data)
+        except services.AccountError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("accounts:access_request_done")
+    return render(request, "accounts/access_request.html", {"form": form})
+
+
+def access_request_done(request):
+    return render(request, "accounts/access_request_done.html")
+
+
+@login_required
+def access_requests(request):
+    _require_editor(request)
+    pending = AccessRequest.objects.filter(status=AccessRequestStatus.PENDING).select_related("organisation")
+    return render(request, "accounts/access_requests.html", {"pending": pending})
+
+
+@login_required
+@require_POST
+def access_request_decide(request, pk, decision):
+    _require_editor(request)
+    item = get_object_or_404(AccessRequest, pk=pk)
+    try:
+        if decision == "goedkeuren":
+            services.access_request_approve(access_request=item, user=request.user)
+            messages.success(
+                request, _("Aanvraag goedgekeurd; %(email)s krijgt een uitnodiging.") % {"email": item.email}
+            )
+        else:
+            services.access_request_reject(access_request=item, user=request.user)
+            messages.success(request, _("Aanvraag afgewezen."))
+    except services.AccountError as error:
+        messages.error(request, error.message)
+    return redirect("accounts:access_requests")

@@ -1,0 +1,23 @@
+"""Plain-text and HTML e-mails of the advisory table (Dutch), rendered from templates/advisory/email/."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def absolute_url(path: str) -> str:
+    if path.startswith("http"):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send(*, to: str, template: str, context: dict) -> None:
+    with translation.override("nl"):
+        context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
+        subject = " ".join(render_to_string(f"advisory/email/{template}_subject.txt", context).split())
+        text = render_to_string(f"advisory/email/{template}.txt", context)
+        html = render_to_string(f"advisory/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
+    message.attach_alternative(html, "text/html")
+    message.send()

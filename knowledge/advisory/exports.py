@@ -1,0 +1,98 @@
+"""Exports of a proposal's responses for the administrative meeting: CSV, XLSX and a printable report.
+
+Rows come from ``selectors.export_responses`` — the same visibility rule as every other channel.
+"""
+
+import tablib
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import selectors
+
+HEADERS = [
+    gettext_lazy("Vraag"),
+    gettext_lazy("Organisatie"),
+    gettext_lazy("Auteur"),
+    gettext_lazy("Standpunt"),
+    gettext_lazy("Zichtbaarheid"),
+    gettext_lazy("Status"),
+    gettext_lazy("Geplaatst op"),
+    gettext_lazy("Tekst"),
+    gettext_lazy("Antwoorden"),
+    gettext_lazy("Officiële antwoorden"),
+    gettext_lazy("Uitkomst"),
+    gettext_lazy("Toelichting uitkomst"),
+]
+
+
+def _cell(value):
+    """Spreadsheet programs run cells starting with = + or @ as formulas: neutralise them."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
+        return "'" + value
+    return value
+
+
+def _reply_line(reply):
+    who = reply.organisation.name if reply.organisation else reply.author.get_full_name()
+    return f"{who}: {reply.body_markdown}"
+
+
+def _outcome(response):
+    outcome = getattr(response, "outcome", None)
+    return (outcome.get_outcome_display(), outcome.reason) if outcome else ("", "")
+
+
+def grouped(*, proposal, user):
+    responses = list(selectors.export_responses(proposal=proposal, user=user))
+    return responses, selectors.responses_by_question(proposal, responses)
+
+
+def dataset(*, proposal, user) -> tablib.Dataset:
+    data = tablib.Dataset(headers=[str(h) for h in HEADERS], title=str(_("Reacties"))[:31])
+    _responses, groups = grouped(proposal=proposal, user=user)
+    for question, responses in groups:
+        label = question.text if question else _("Algemeen")
+        for response in responses:
+            replies = list(response.replies.all())
+            outcome, reason = _outcome(response)
+            data.append(
+                [
+                    _cell(value)
+                    for value in [
+                        label,
+                        response.organisation.name,
+                        response.author.get_full_name() or response.author.username,
+                        response.get_position_display(),
+                        response.get_visibility_display(),
+                        response.get_state_display(),
+                        timezone.localtime(response.created_at).strftime("%Y-%m-%d %H:%M"),
+                        response.body_markdown,
+                        "\n".join(_reply_line(r) for r in replies if not r.is_official),
+                        "\n".join(_reply_line(r) for r in replies if r.is_official),
+                        outcome,
+                        reason,
+                    ]
+                ]
+            )
+    return data
+
+
+def as_csv(*, proposal, user) -> str:
+    return dataset(proposal=proposal, user=user).export("csv")
+
+
+def as_xlsx(*, proposal, user) -> bytes:
+    return dataset(proposal=proposal, user=user).export("xlsx")
+
+
+def print_context(*, proposal, user) -> dict:
+    responses, groups = grouped(proposal=proposal, user=user)
+    return {
+        "groups": [(question, items, selectors.position_counts(items)) for question, items in groups],
+        "position_counts": selectors.position_counts(responses),
+        "response_count": len(responses),
+        "organisation_count": len({r.organisation_id for r in responses}),
+        "non_responding": selectors.non_responding_organisations(proposal),
+        "generated_at": timezone.localtime(),
+    }

@@ -1,0 +1,125 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MAX_TEXT_LENGTH, OutcomeKind, Position, ProposalStatus, ReportReason, Visibility
+
+TEXT_ERRORS = {
+    "required": _("Vul een tekst in."),
+    "max_length": _("De tekst is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."),
+}
+MARKDOWN_HELP = _("Opmaak met Markdown: **vet**, *cursief*, lijstjes met - en links als [tekst](https://...).")
+
+
+class ProposalFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alle"))] + list(ProposalStatus.choices)
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thema"), required=False, queryset=None, to_field_name="slug", empty_label=_("Alle thema's")
+    )
+
+    def __init__(self, *args, **kwargs):
+        from knowledge.taxonomy import MainTheme
+
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = MainTheme.objects.filter(proposals__live=True).distinct().order_by("name")
+        self.fields["status"].widget.attrs["class"] = "utrecht-select"
+        self.fields["theme"].widget.attrs["class"] = "utrecht-select"
+
+
+class ResponseForm(forms.Form):
+    question = forms.TypedChoiceField(label=_("Vraag"), coerce=int, required=False)
+    organisation = forms.TypedChoiceField(label=_("Namens"), coerce=int, required=False)
+    position = forms.ChoiceField(label=_("Uw standpunt"), choices=Position.choices, widget=forms.RadioSelect)
+    text = forms.CharField(
+        label=_("Uw reactie"),
+        max_length=MAX_TEXT_LENGTH,
+        error_messages=TEXT_ERRORS,
+        help_text=MARKDOWN_HELP,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Wie mag uw reactie zien?"),
+        choices=Visibility.choices,
+        initial=Visibility.PUBLIC,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Openbaar: zichtbaar voor anderen volgens de regels van dit voorstel. Alleen voor de regio: "
+            "alleen de regio en uw eigen organisatie zien haar."
+        ),
+    )
+    attachment = forms.FileField(
+        label=_("Bijlage (pdf, maximaal 10 MB)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    def __init__(self, *args, proposal, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        questions = list(proposal.questions.all())
+        if questions:
+            self.fields["question"].choices = [("", _("Kies een vraag"))] + [(q.pk, q.text) for q in questions]
+            self.fields["question"].required = True
+            self.fields["question"].error_messages["required"] = _("Kies de vraag waarop u reageert.")
+            self.fields["question"].widget.attrs["class"] = "utrecht-select"
+        else:
+            del self.fields["question"]
+        if len(organisations) > 1:
+            self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
+            self.fields["organisation"].required = True
+            self.fields["organisation"].widget.attrs["class"] = "utrecht-select"
+        else:
+            del self.fields["organisation"]
+        self.fields["position"].error_messages["required"] = _("Kies uw standpunt.")
+
+
+class ResponseEditForm(forms.Form):
+    position = forms.ChoiceField(label=_("Uw standpunt"), choices=Position.choices, widget=forms.RadioSelect)
+    text = forms.CharField(
+        label=_("Uw reactie"),
+        max_length=MAX_TEXT_LENGTH,
+        error_messages=TEXT_ERRORS,
+        help_text=MARKDOWN_HELP,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Wie mag uw reactie zien?"), choices=Visibility.choices, widget=forms.RadioSelect
+    )
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uw antwoord"),
+        max_length=MAX_TEXT_LENGTH,
+        error_messages=TEXT_ERRORS,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+    )
+    is_official = forms.BooleanField(label=_("Officieel antwoord van de regio"), required=False)
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Waarom meldt u deze reactie?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een reden voor uw melding.")},
+    )
+
+
+class ModerationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden (de auteur ziet deze)"),
+        max_length=1000,
+        error_messages={"required": _("Geef een reden op; de auteur ziet deze.")},
+        widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
+    )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Wat deed de regio ermee?"), choices=OutcomeKind.choices)
+    reason = forms.CharField(
+        label=_("Toelichting"),
+        max_length=2000,
+        error_messages={"required": _("Licht de uitkomst kort toe.")},
+        widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
+    )

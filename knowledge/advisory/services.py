@@ -1,0 +1,316 @@
+"""Every write of the advisory table: one atomic transaction per call, keyword-only arguments, AdvisoryError."""
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from accounts.permissions import is_region_staff
+
+from . import selectors
+from .models import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_TEXT_LENGTH,
+    OutcomeKind,
+    Position,
+    ProposalPage,
+    Reply,
+    Report,
+    ReportReason,
+    Response,
+    ResponseOutcome,
+    ResponseState,
+    ResponseVersion,
+    Visibility,
+)
+from .rendering import render_markdown
+
+RATE_LIMIT = 5
+RATE_WINDOW_SECONDS = 60
+REPORTS_TO_HIDE = 3
+
+
+class AdvisoryError(Exception):
+    """A rule of the advisory table was broken; ``message`` is Dutch and shown to the person."""
+
+    def __init__(self, message, *, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _check_text(text, *, field="text"):
+    text = (text or "").strip()
+    if not text:
+        raise AdvisoryError(_("Vul een tekst in."), field=field)
+    if len(text) > MAX_TEXT_LENGTH:
+        raise AdvisoryError(
+            _("De tekst is %(length)s tekens; het maximum is %(max)s.") % {"length": len(text), "max": MAX_TEXT_LENGTH},
+            field=field,
+        )
+    return text
+
+
+def _check_choice(value, choices, message, field):
+    if value not in choices.values:
+        raise AdvisoryError(message, field=field)
+    return value
+
+
+def check_attachment(upload):
+    """A PDF by content (not by name) and at most 10 MB."""
+    if upload is None:
+        return None
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise AdvisoryError(_("De bijlage is groter dan 10 MB."), field="attachment")
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise AdvisoryError(_("De bijlage is geen pdf-bestand."), field="attachment")
+    return upload
+
+
+def _rate_limit(user):
+    key = f"advisory:responses:{user.pk}"
+    now = timezone.now().timestamp()
+    recent = [t for t in cache.get(key, []) if now - t < RATE_WINDOW_SECONDS]
+    if len(recent) >= RATE_LIMIT:
+        raise AdvisoryError(
+            _("U heeft net al %(n)s reacties geplaatst. Wacht een minuut en probeer het opnieuw.") % {"n": RATE_LIMIT}
+        )
+    return key, recent + [now]
+
+
+def _lock_proposal(proposal):
+    return ProposalPage.objects.select_for_update().get(pk=proposal.pk)
+
+
+def response_submit(
+    *,
+    proposal,
+    user,
+    position,
+    text,
+    visibility,
+    question=None,
+    organisation=None,
+    attachment=None,
+    now=None,
+) -> Response:
+    now = now or timezone.now()
+    text = _check_text(text)
+    _check_choice(position, Position, _("Kies uw standpunt."), "position")
+    _check_choice(visibility, Visibility, _("Kies wie uw reactie mag zien."), "visibility")
+    check_attachment(attachment)
+    with transaction.atomic():
+        proposal = _lock_proposal(proposal)
+        decision = selectors.can_respond(proposal=proposal, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        organisations = selectors.user_audience_organisations(proposal=proposal, user=user)
+        if organisation is None:
+            organisation = organisations[0]
+        elif organisation.pk not in {org.pk for org in organisations}:
+            raise AdvisoryError(
+                _("U kunt alleen reageren namens een organisatie uit de doelgroep."), field="organisation"
+            )
+        questions = list(proposal.questions.all())
+        if question is not None and question.page_id != proposal.pk:
+            raise AdvisoryError(_("Deze vraag hoort niet bij dit voorstel."), field="question")
+        if question is None and questions:
+            raise AdvisoryError(_("Kies de vraag waarop u reageert."), field="question")
+        key, stamps = _rate_limit(user)
+        response = Response(
+            proposal=proposal,
+            question=question,
+            author=user,
+            organisation=organisation,
+            position=position,
+            body_markdown=text,
+            body_html=render_markdown(text),
+            visibility=visibility,
+            created_at=now,
+            updated_at=now,
+        )
+        if attachment is not None:
+            response.attachment_name = (attachment.name or "bijlage.pdf")[-200:]
+            response.attachment.save("bijlage.pdf", attachment, save=False)
+        response.save()
+        ResponseVersion.objects.create(
+            response=response, position=position, visibility=visibility, body_markdown=text, created_at=now
+        )
+        cache.set(key, stamps, RATE_WINDOW_SECONDS)
+    return response
+
+
+def response_edit(*, response, user, position, text, visibility, now=None) -> Response:
+    now = now or timezone.now()
+    text = _check_text(text)
+    _check_choice(position, Position, _("Kies uw standpunt."), "position")
+    _check_choice(visibility, Visibility, _("Kies wie uw reactie mag zien."), "visibility")
+    with transaction.atomic():
+        response = Response.objects.select_for_update().select_related("proposal").get(pk=response.pk)
+        decision = selectors.can_edit_response(response=response, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        response.position = position
+        response.visibility = visibility
+        response.body_markdown = text
+        response.body_html = render_markdown(text)
+        response.updated_at = now
+        response.save(update_fields=["position", "visibility", "body_markdown", "body_html", "updated_at"])
+        ResponseVersion.objects.create(
+            response=response, position=position, visibility=visibility, body_markdown=text, created_at=now
+        )
+    return response
+
+
+def response_withdraw(*, response, user, now=None) -> Response:
+    now = now or timezone.now()
+    with transaction.atomic():
+        response = Response.objects.select_for_update().select_related("proposal").get(pk=response.pk)
+        decision = selectors.can_withdraw_response(response=response, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        response.state = ResponseState.WITHDRAWN
+        response.updated_at = now
+        response.save(update_fields=["state", "updated_at"])
+        log(
+            instance=response.proposal,
+            action="advisory.response_withdrawn",
+            user=user,
+            data={"response": response.pk, "organisation": response.organisation.name},
+        )
+    return response
+
+
+def reply_submit(*, response, user, text, is_official=False, now=None) -> Reply:
+    from . import tasks
+
+    now = now or timezone.now()
+    text = _check_text(text)
+    with transaction.atomic():
+        response = Response.objects.select_related("proposal").get(pk=response.pk)
+        decision = selectors.can_reply(response=response, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        staff = is_region_staff(user)
+        if is_official and not staff:
+            raise AdvisoryError(_("Alleen medewerkers van de regio geven een officieel antwoord."))
+        organisations = [m.organisation for m in user.memberships.select_related("organisation")]
+        reply = Reply.objects.create(
+            response=response,
+            author=user,
+            organisation=organisations[0] if organisations else None,
+            body_markdown=text,
+            body_html=render_markdown(text),
+            is_official=bool(is_official),
+            created_at=now,
+        )
+        if is_official:
+            log(
+                instance=response.proposal,
+                action="advisory.official_answer",
+                user=user,
+                data={"response": response.pk, "organisation": response.organisation.name},
+            )
+        if response.author_id != user.pk:
+            # Inside the transaction: with the database backend the job row commits together with the reply.
+            tasks.send_reply_notification.enqueue(reply.pk)
+    return reply
+
+
+def response_report(*, response, user, reason, now=None) -> Report:
+    now = now or timezone.now()
+    if not user.is_authenticated:
+        raise AdvisoryError(_("Log in om een reactie te melden."))
+    _check_choice(reason, ReportReason, _("Kies een reden voor uw melding."), "reason")
+    with transaction.atomic():
+        response = Response.objects.select_for_update().select_related("proposal", "organisation").get(pk=response.pk)
+        if response.state != ResponseState.ACTIVE or not selectors.can_view_response(response=response, user=user):
+            raise AdvisoryError(_("Deze reactie kan niet worden gemeld."))
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(response=response, reporter=user, reason=reason, created_at=now)
+        except IntegrityError:
+            raise AdvisoryError(_("U heeft deze reactie al gemeld.")) from None
+        log(
+            instance=response.proposal,
+            action="advisory.response_reported",
+            user=user,
+            data={"response": response.pk, "reason": reason},
+        )
+        if response.reports.count() >= REPORTS_TO_HIDE:
+            response.state = ResponseState.HIDDEN
+            response.moderation_reason = _(
+                "Deze reactie is meerdere keren gemeld en verborgen tot de redactie haar heeft beoordeeld."
+            )
+            response.save(update_fields=["state", "moderation_reason"])
+            log(
+                instance=response.proposal,
+                action="advisory.response_hidden",
+                user=None,
+                data={"response": response.pk, "reason": response.moderation_reason, "automatic": True},
+            )
+    return report
+
+
+def _moderate(*, response, user, reason, state, action):
+    if not selectors.can_moderate(user):
+        raise AdvisoryError(_("Alleen redacteuren kunnen reacties verbergen of terugzetten."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise AdvisoryError(_("Geef een reden op; de auteur ziet deze."), field="reason")
+    with transaction.atomic():
+        response = Response.objects.select_for_update().select_related("proposal").get(pk=response.pk)
+        if response.state == ResponseState.WITHDRAWN:
+            raise AdvisoryError(_("Een ingetrokken reactie kan niet worden gemodereerd."))
+        response.state = state
+        response.moderation_reason = reason
+        response.save(update_fields=["state", "moderation_reason"])
+        log(instance=response.proposal, action=action, user=user, data={"response": response.pk, "reason": reason})
+    return response
+
+
+def response_hide(*, response, user, reason) -> Response:
+    return _moderate(
+        response=response, user=user, reason=reason, state=ResponseState.HIDDEN, action="advisory.response_hidden"
+    )
+
+
+def response_restore(*, response, user, reason) -> Response:
+    return _moderate(
+        response=response, user=user, reason=reason, state=ResponseState.ACTIVE, action="advisory.response_restored"
+    )
+
+
+def outcome_record(*, response, user, outcome, reason, now=None) -> ResponseOutcome:
+    from . import tasks
+
+    now = now or timezone.now()
+    if not selectors.can_record_outcome(user):
+        raise AdvisoryError(_("Alleen medewerkers van de regio leggen de uitkomst vast."))
+    _check_choice(outcome, OutcomeKind, _("Kies wat de regio met de reactie deed."), "outcome")
+    reason = (reason or "").strip()
+    if not reason:
+        raise AdvisoryError(_("Licht de uitkomst kort toe."), field="reason")
+    if len(reason) > 2000:
+        raise AdvisoryError(_("De toelichting is te lang (maximaal 2000 tekens)."), field="reason")
+    with transaction.atomic():
+        response = Response.objects.select_related("proposal").get(pk=response.pk)
+        if response.state == ResponseState.WITHDRAWN:
+            raise AdvisoryError(_("Deze reactie is ingetrokken."))
+        result, _created = ResponseOutcome.objects.update_or_create(
+            response=response,
+            defaults={"outcome": outcome, "reason": reason, "recorded_by": user, "recorded_at": now},
+        )
+        log(
+            instance=response.proposal,
+            action="advisory.outcome_recorded",
+            user=user,
+            data={"response": response.pk, "outcome": outcome},
+        )
+        tasks.send_outcome_notification.enqueue(result.pk)
+    return result

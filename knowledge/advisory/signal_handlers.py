@@ -1,0 +1,60 @@
+"""Side effects: publishing a proposal that is open or has its report e-mails the audience (once)."""
+
+from django.utils import timezone
+from wagtail.signals import page_published
+
+
+def _on_publish(sender, instance, **kwargs):
+    from .models import NotificationKind
+    from .tasks import send_proposal_notification
+
+    now = timezone.now()
+    if instance.report_is_published:
+        send_proposal_notification.enqueue(instance.pk, str(NotificationKind.REPORT))
+    elif instance.is_open(now):
+        send_proposal_notification.enqueue(instance.pk, str(NotificationKind.OPENED))
+
+
+def connect():
+    from .models import ProposalPage
+
+    page_published.connect(_on_publish, sender=ProposalPage, dispatch_uid="advisory_proposal_published")
+
+
+def personal_data(user) -> dict:
+    """What the advisory table holds about a person (for the AVG download on the profile page)."""
+    from .models import Reply, Report, Response
+
+    responses = Response.objects.filter(author=user).select_related("proposal", "organisation", "question")
+    return {
+        "reacties": [
+            {
+                "voorstel": r.proposal.title,
+                "vraag": r.question.text if r.question else None,
+                "organisatie": r.organisation.name,
+                "standpunt": r.get_position_display(),
+                "zichtbaarheid": r.get_visibility_display(),
+                "status": r.get_state_display(),
+                "tekst": r.body_markdown,
+                "versies": [v.body_markdown for v in r.versions.all()],
+                "geplaatst_op": r.created_at.isoformat(),
+            }
+            for r in responses
+        ],
+        "antwoorden": [
+            {
+                "op_reactie": reply.response_id,
+                "tekst": reply.body_markdown,
+                "geplaatst_op": reply.created_at.isoformat(),
+            }
+            for reply in Reply.objects.filter(author=user)
+        ],
+        "meldingen": [
+            {
+                "reactie": report.response_id,
+                "reden": report.get_reason_display(),
+                "gemeld_op": report.created_at.isoformat(),
+            }
+            for report in Report.objects.filter(reporter=user)
+        ],
+    }
