@@ -7,3 +7,11 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Kennisateliers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from . import signal_handlers
+        from .models import EventPage
+
+        page_published.connect(signal_handlers.fill_places_after_publish, sender=EventPage)

@@ -1,14 +1,43 @@
+"""Knowledge-studio events and their registrations.
+
+Registrations are written only by `events.services`; the pages own their read logic and sub-URLs.
+"""
+
+import uuid
+
 from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
 
+from .blocks import MaterialsBlock, ProducedItemsBlock, ProgrammeBlock
 
-class EventIndexPage(BasePage):
+
+class EventKind(models.TextChoices):
+    KENNISATELIER = "kennisatelier", _("Kennisatelier")
+    WEBINAR = "webinar", _("Webinar")
+    LEERBIJEENKOMST = "leerbijeenkomst", _("Leerbijeenkomst")
+    WERKBEZOEK = "werkbezoek", _("Werkbezoek")
+
+
+class RegistrationState(models.TextChoices):
+    """Whether the form takes registrations right now (derived, never stored)."""
+
+    NOT_OPEN = "not_open", _("Inschrijving nog niet geopend")
+    OPEN = "open", _("Inschrijving open")
+    CLOSED = "closed", _("Inschrijving gesloten")
+    PAST = "past", _("Afgelopen")
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -16,17 +45,314 @@ class EventIndexPage(BasePage):
     class Meta:
         verbose_name = _("kennisateliers-overzicht")
 
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import event_index_context
 
-class EventPage(BasePage):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_index_context(index_page=self, request=request))
+        return context
+
+    @re_path(r"^agenda\.ics/?$", name="feed")
+    def calendar_feed(self, request):
+        from .views import calendar_feed
+
+        return calendar_feed(request, index_page=self)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    kind = models.CharField(_("soort"), max_length=32, choices=EventKind.choices, default=EventKind.KENNISATELIER)
     start = models.DateTimeField(_("begin"))
-    end = models.DateTimeField(_("einde"))
+    end = models.DateTimeField(_("einde"), help_text=_("Mag op een latere dag liggen (meerdaagse bijeenkomst)."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programma"), blank=True)
 
-    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("start")]
-    content_panels = BasePage.content_panels + [FieldPanel("start"), FieldPanel("end"), FieldPanel("body")]
+    venue_name = models.CharField(_("locatie"), max_length=200, blank=True, help_text=_("Leeg bij online."))
+    venue_address = models.TextField(_("adres"), blank=True)
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_(
+            "Alleen zichtbaar voor bevestigde deelnemers (in hun bevestiging, herinnering en eigen overzicht)."
+        ),
+    )
+
+    audience_regions = ParentalManyToManyField(
+        "accounts.Organisation",
+        verbose_name=_("voor regio's"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "region"},
+        help_text=_("Leeg: voor alle regio's."),
+    )
+    audience_roles = models.CharField(
+        _("voor wie"), max_length=255, blank=True, help_text=_("Bijvoorbeeld: beleidsmedewerkers en aanbieders.")
+    )
+    capacity = models.PositiveIntegerField(_("aantal plaatsen"), null=True, blank=True, help_text=_("Leeg: onbeperkt."))
+    max_per_region = models.PositiveIntegerField(
+        _("maximum per regio"),
+        null=True,
+        blank=True,
+        help_text=_("Zo kan één regio een atelier voor iedereen niet vullen. Leeg: geen maximum."),
+    )
+    registration_opens_at = models.DateTimeField(_("inschrijving opent"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("inschrijving sluit"), null=True, blank=True, help_text=_("Leeg: bij het begin van de bijeenkomst.")
+    )
+
+    organiser = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+
+    themes = ParentalManyToManyField(
+        "knowledge.MainTheme", verbose_name=_("thema's"), blank=True, related_name="events"
+    )
+    related_projects = ParentalManyToManyField(
+        "knowledge.ProjectPage", verbose_name=_("gerelateerde projecten"), blank=True, related_name="events"
+    )
+    related_practices = ParentalManyToManyField(
+        "knowledge.BestPracticePage",
+        verbose_name=_("gerelateerde goede voorbeelden"),
+        blank=True,
+        related_name="events",
+    )
+
+    outcomes = RichTextField(_("leeropbrengsten"), blank=True, features=RICH_TEXT_FEATURES)
+    materials = StreamField(MaterialsBlock(), verbose_name=_("materialen"), blank=True)
+    produced_items = StreamField(ProducedItemsBlock(), verbose_name=_("opgeleverde kennis"), blank=True)
+
+    sequence = models.PositiveIntegerField(
+        _("versie in agenda's"),
+        default=0,
+        editable=False,
+        help_text=_("Telt op wanneer tijd of plaats verandert, zodat agenda's de wijziging overnemen."),
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("outcomes"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("kind"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Wanneer")),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_url")], heading=_("Waar")
+        ),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience_regions"),
+                FieldPanel("audience_roles"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_per_region")]),
+                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+            ],
+            heading=_("Doelgroep en inschrijving"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organiser"), FieldPanel("contact_name"), FieldPanel("contact_email")],
+            heading=_("Organisatie"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("related_projects"), FieldPanel("related_practices")],
+            heading=_("Verbanden"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("outcomes"), FieldPanel("materials"), FieldPanel("produced_items")],
+            heading=_("Na afloop"),
+        ),
+    ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    # A change to one of these makes calendars update their copy (RFC 5545 SEQUENCE).
+    SEQUENCE_FIELDS = ("title", "start", "end", "venue_name", "venue_address")
 
     class Meta:
         verbose_name = _("kennisatelier")
         verbose_name_plural = _("kennisateliers")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("Het einde ligt voor het begin.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes < opens:
+            errors["registration_closes_at"] = _("De inschrijving sluit voordat ze opent.")
+        if self.capacity and self.max_per_region and self.max_per_region > self.capacity:
+            errors["max_per_region"] = _("Het maximum per regio is groter dan het aantal plaatsen.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or set(update_fields) & set(self.SEQUENCE_FIELDS)):
+            old = EventPage.objects.filter(pk=self.pk).values(*self.SEQUENCE_FIELDS, "sequence").first()
+            if old is not None:
+                changed = any(old[name] != getattr(self, name) for name in self.SEQUENCE_FIELDS)
+                self.sequence = max(self.sequence, old["sequence"]) + (1 if changed else 0)
+                if update_fields is not None and "sequence" not in update_fields:
+                    kwargs["update_fields"] = list(update_fields) + ["sequence"]
+        return super().save(*args, **kwargs)
+
+    # --- derived state -------------------------------------------------------------------------------------------
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url) and not self.venue_name
+
+    @property
+    def effective_closes_at(self):
+        return self.registration_closes_at or self.start
+
+    def registration_state(self, now=None) -> str:
+        now = now or timezone.now()
+        if self.end < now:
+            return RegistrationState.PAST
+        if self.start <= now:
+            return RegistrationState.CLOSED
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return RegistrationState.NOT_OPEN
+        if now >= self.effective_closes_at:
+            return RegistrationState.CLOSED
+        return RegistrationState.OPEN
+
+    def is_past(self, now=None) -> bool:
+        return self.end < (now or timezone.now())
+
+    # --- routes ---------------------------------------------------------------------------------------------------
+
+    @path("", name="detail")
+    def detail(self, request):
+        from .views import event_detail
+
+        return event_detail(request, event=self)
+
+    @re_path(r"^agenda\.ics/?$", name="ics")
+    def calendar(self, request):
+        from .views import event_calendar
+
+        return event_calendar(request, event=self)
+
+    @path("inschrijving/<str:token>/", name="registration")
+    def registration(self, request, token):
+        from .views import registration_detail
+
+        return registration_detail(request, event=self, token=token)
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Bevestigd")
+    WAITING = "waiting", _("Wachtlijst")
+    CANCELLED = "cancelled", _("Geannuleerd")
+    ATTENDED = "attended", _("Aanwezig")
+
+
+# Statuses that hold a place, and statuses that count as an active registration for one e-mail address.
+PLACE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.ATTENDED)
+
+
+class RegistrationRole(models.TextChoices):
+    PROFESSIONAL = "professional", _("Jeugdprofessional")
+    POLICY = "policy", _("Beleidsmedewerker")
+    MANAGEMENT = "management", _("Management of bestuur")
+    PURCHASING = "purchasing", _("Inkoop of contractmanagement")
+    RESEARCH = "research", _("Onderzoek of onderwijs")
+    OTHER = "other", _("Anders")
+
+
+class Registration(models.Model):
+    """One person's place (or waiting-list spot) at one event. Written only by `events.services`."""
+
+    event = models.ForeignKey(
+        EventPage, verbose_name=_("bijeenkomst"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    token_id = models.UUIDField(_("sleutel"), default=uuid.uuid4, editable=False, unique=True)
+    name = models.CharField(_("naam"), max_length=120)
+    email = models.EmailField(_("e-mailadres"))
+    organisation_name = models.CharField(_("organisatie"), max_length=200)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisatie (gekoppeld)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
+    region = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("regio"),
+        on_delete=models.PROTECT,
+        related_name="regional_event_registrations",
+        limit_choices_to={"kind": "region"},
+    )
+    role = models.CharField(_("rol"), max_length=32, choices=RegistrationRole.choices)
+    needs = models.TextField(_("toegankelijkheid of dieetwensen"), blank=True)
+    consent_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=16, choices=RegistrationStatus.choices)
+    waiting_position = models.PositiveIntegerField(_("plaats op de wachtlijst"), null=True, blank=True)
+
+    created_at = models.DateTimeField(_("ingeschreven op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("aanwezig gemeld op"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    anonymised = models.BooleanField(_("geanonimiseerd"), default=False)
+
+    class Meta:
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["event", "status"]), models.Index(fields=["event", "region", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=models.Q(status__in=ACTIVE_STATUSES, anonymised=False),
+                name="events_one_active_registration_per_email",
+            ),
+        ]
+        permissions = [("export_registration", _("Kan inschrijvingen exporteren"))]
+
+    def __str__(self):
+        return f"{self.name} – {self.event}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def holds_place(self) -> bool:
+        return self.status in PLACE_STATUSES
+
+
+class CapacityNotice(models.Model):
+    """Editors were told that an event reached this share of its capacity (once per threshold)."""
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="capacity_notices")
+    threshold = models.PositiveSmallIntegerField(_("drempel (%)"))
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("capaciteitsmelding")
+        verbose_name_plural = _("capaciteitsmeldingen")
+        constraints = [models.UniqueConstraint(fields=["event", "threshold"], name="events_one_notice_per_threshold")]
+
+    def __str__(self):
+        return f"{self.event} – {self.threshold}%"

@@ -1,7 +1,138 @@
+"""Reads for events and registrations; the pages, feeds, admin views and exports all use these."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
 from django.utils import timezone
+
+from accounts import groups
+from accounts.models import MemberRole, Organisation
+from accounts.permissions import is_editor, is_region_staff, staff_regions
+
+
+def _place_filter():
+    from .models import PLACE_STATUSES
+
+    return Q(registrations__status__in=PLACE_STATUSES)
+
+
+def with_counts(queryset):
+    """Annotate `places_taken` and `waiting_count` (one query for a whole listing)."""
+    from .models import RegistrationStatus
+
+    return queryset.annotate(
+        places_taken=Count("registrations", filter=_place_filter(), distinct=True),
+        waiting_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING), distinct=True),
+    )
+
+
+def visible_events():
+    from .models import EventPage
+
+    return EventPage.objects.live().public()
 
 
 def upcoming_events():
+    """Published events that have not ended, soonest first (used by the home page)."""
+    return with_counts(visible_events().filter(end__gte=timezone.now())).order_by("start", "pk")
+
+
+def past_events():
+    return visible_events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+
+def places_left(event) -> int | None:
+    """Free places; None when the capacity is unlimited. Uses `places_taken` when annotated."""
+    if event.capacity is None:
+        return None
+    taken = getattr(event, "places_taken", None)
+    if taken is None:
+        from .models import PLACE_STATUSES
+
+        taken = event.registrations.filter(status__in=PLACE_STATUSES).count()
+    return max(event.capacity - taken, 0)
+
+
+def filter_events(queryset, *, kind: str = "", theme: str = "", region: str = ""):
+    """Index filters from GET (slugs); unknown values simply match nothing. A region also matches open events."""
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if theme:
+        queryset = queryset.filter(themes__slug=theme)
+    if region:
+        queryset = queryset.filter(Q(audience_regions__slug=region) | Q(audience_regions__isnull=True))
+    return queryset.distinct() if (theme or region) else queryset
+
+
+def event_index_context(*, index_page, request) -> dict:
+    """Everything the index template needs, in a fixed number of queries whatever the number of events."""
+    from home.pagination import paginate
+    from knowledge.taxonomy import MainTheme
+
+    from .forms import EventFilterForm
     from .models import EventPage
 
-    return EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")
+    events = EventPage.objects.child_of(index_page).live().public()
+    themes = MainTheme.objects.filter(events__in=events).distinct().order_by("name")
+    regions = Organisation.objects.regions().order_by("name")
+    form = EventFilterForm(request.GET or None, themes=themes, regions=regions)
+    if form.is_bound:
+        form.is_valid()  # fills cleaned_data with the valid fields only
+    filters = form.cleaned_filters()
+    filtered = filter_events(events, **filters)
+    now = timezone.now()
+    upcoming = list(with_counts(filtered.filter(end__gte=now)).order_by("start", "pk"))
+    for event in upcoming:
+        event.places_left = places_left(event)
+        event.state = event.registration_state(now)
+    past = paginate(request, filtered.filter(end__lt=now).order_by("-start", "-pk"), per_page=10)
+    return {"filter_form": form, "upcoming": upcoming, "past_page": past, "is_filtered": bool(filters)}
+
+
+# --- registrations: who may see what ---------------------------------------------------------------------------
+
+
+def can_view_registrations(user) -> bool:
+    """Editors see all registrations, region staff their own region's; everybody else nothing."""
+    return is_editor(user) or (is_region_staff(user) and bool(staff_regions(user)))
+
+
+def can_manage_registrations(user) -> bool:
+    """Attendance, messages to registrants: editors only."""
+    return is_editor(user)
+
+
+def registrations_visible_to(user, *, event=None):
+    from .models import Registration
+
+    queryset = Registration.objects.select_related("region", "organisation", "event")
+    if event is not None:
+        queryset = queryset.filter(event=event)
+    if is_editor(user):
+        return queryset
+    if is_region_staff(user):
+        return queryset.filter(region__in=staff_regions(user))
+    return queryset.none()
+
+
+def registration_counts(registrations) -> dict:
+    """Counts per status over an (already permission-filtered) queryset."""
+    rows = registrations.order_by().values_list("status").annotate(n=Count("pk"))
+    counts = dict(rows)
+    counts["total"] = sum(counts.values())
+    return counts
+
+
+def editor_emails(event=None) -> list[str]:
+    """Addresses of the programme office's editors (and the event's contact), for capacity notices."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name=groups.EDITORS) | Q(memberships__role=MemberRole.EDITOR))
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    emails = sorted(set(users))
+    if event is not None and event.contact_email and event.contact_email not in emails:
+        emails.append(event.contact_email)
+    return emails

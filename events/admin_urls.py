@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import admin_views
+
+urlpatterns = [
+    path("", admin_views.event_list, name="event_list"),
+    path("<int:event_id>/", admin_views.registration_list, name="registrations"),
+    path("<int:event_id>/export.<str:fmt>", admin_views.export, name="export"),
+    path("<int:event_id>/aanwezig/<int:registration_id>/", admin_views.attendance, name="attendance"),
+    path("<int:event_id>/bericht/", admin_views.message, name="message"),
+]

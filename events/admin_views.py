@@ -1,0 +1,199 @@
+"""Wagtail admin views for registrations: editors see everything, region staff their own region, others nothing.
+
+Every view reads through `events.selectors.registrations_visible_to`, so the page, the exports and the counts
+can never show more than the user may see.
+"""
+
+import tablib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import MessageForm
+from .models import EventPage, RegistrationStatus
+from .selectors import (
+    can_manage_registrations,
+    can_view_registrations,
+    registration_counts,
+    registrations_visible_to,
+)
+from .services import RegistrationError
+
+EXPORT_HEADERS = [
+    gettext_lazy("Naam"),
+    gettext_lazy("E-mailadres"),
+    gettext_lazy("Organisatie"),
+    gettext_lazy("Regio"),
+    gettext_lazy("Rol"),
+    gettext_lazy("Toegankelijkheid of dieetwensen"),
+    gettext_lazy("Status"),
+    gettext_lazy("Plaats op wachtlijst"),
+    gettext_lazy("Ingeschreven op"),
+    gettext_lazy("Aanwezig gemeld op"),
+]
+
+
+def _require_viewer(request):
+    if not can_view_registrations(request.user):
+        raise PermissionDenied
+
+
+def _require_manager(request):
+    if not can_manage_registrations(request.user):
+        raise PermissionDenied
+
+
+def _breadcrumbs(*items):
+    return [{"url": reverse("wagtailadmin_home"), "label": _("Start")}] + [
+        {"url": url, "label": label} for url, label in items
+    ]
+
+
+def event_list(request):
+    _require_viewer(request)
+    visible = registrations_visible_to(request.user)
+    stats = {
+        row["event"]: row
+        for row in visible.order_by()
+        .values("event")
+        .annotate(
+            confirmed=Count("pk", filter=Q(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED])),
+            waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+            attended=Count("pk", filter=Q(status=RegistrationStatus.ATTENDED)),
+        )
+    }
+    events = list(EventPage.objects.order_by("-start"))
+    for event in events:
+        event.stats = stats.get(event.pk, {"confirmed": 0, "waiting": 0, "attended": 0})
+    return TemplateResponse(
+        request,
+        "events/admin/event_list.html",
+        {
+            "events": events,
+            "page_title": _("Inschrijvingen"),
+            "header_icon": "date",
+            "breadcrumbs_items": _breadcrumbs((None, _("Inschrijvingen"))),
+            "is_editor": can_manage_registrations(request.user),
+        },
+    )
+
+
+def registration_list(request, event_id):
+    _require_viewer(request)
+    event = get_object_or_404(EventPage, pk=event_id)
+    registrations = registrations_visible_to(request.user, event=event)
+    counts = registration_counts(registrations)
+    status = request.GET.get("status", "")
+    if status in RegistrationStatus.values:
+        registrations = registrations.filter(status=status)
+    registrations = registrations.order_by("status", "waiting_position", "created_at", "pk")
+    return TemplateResponse(
+        request,
+        "events/admin/registration_list.html",
+        {
+            "event": event,
+            "registrations": registrations,
+            "counts": counts,
+            "status": status,
+            "statuses": RegistrationStatus.choices,
+            "can_manage": can_manage_registrations(request.user),
+            "page_title": _("Inschrijvingen"),
+            "page_subtitle": event.title,
+            "header_title": f"{_('Inschrijvingen')}: {event.title}",
+            "header_icon": "date",
+            "breadcrumbs_items": _breadcrumbs(
+                (reverse("events_admin:event_list"), _("Inschrijvingen")), (None, event.title)
+            ),
+        },
+    )
+
+
+def export(request, event_id, fmt):
+    _require_viewer(request)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    event = get_object_or_404(EventPage, pk=event_id)
+    data = tablib.Dataset(headers=[str(h) for h in EXPORT_HEADERS], title=str(_("Inschrijvingen"))[:31])
+    for r in registrations_visible_to(request.user, event=event).order_by("status", "waiting_position", "created_at"):
+        data.append(
+            [
+                r.name,
+                r.email,
+                r.organisation_name,
+                r.region.name,
+                r.get_role_display(),
+                r.needs,
+                r.get_status_display(),
+                r.waiting_position or "",
+                timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(r.attended_at).strftime("%Y-%m-%d %H:%M") if r.attended_at else "",
+            ]
+        )
+    filename = f"inschrijvingen-{event.slug}.{fmt}"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            data.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        response = HttpResponse(data.export("csv"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def attendance(request, event_id, registration_id):
+    _require_manager(request)
+    registration = get_object_or_404(registrations_visible_to(request.user), pk=registration_id, event_id=event_id)
+    attended = request.POST.get("attended") == "1"
+    try:
+        services.set_attendance(registration=registration, attended=attended)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        if attended:
+            messages.success(request, _("%(name)s is als aanwezig gemeld.") % {"name": registration.name})
+        else:
+            messages.success(request, _("Aanwezigheid van %(name)s is teruggedraaid.") % {"name": registration.name})
+    return redirect(reverse("events_admin:registrations", args=[event_id]) + f"#registration-{registration.pk}")
+
+
+def message(request, event_id):
+    _require_manager(request)
+    event = get_object_or_404(EventPage, pk=event_id)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.email_confirmed_registrants(
+                event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"]
+            )
+        except RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Bericht verstuurd aan %(count)s deelnemers.") % {"count": sent})
+            return redirect("events_admin:registrations", event_id)
+    return TemplateResponse(
+        request,
+        "events/admin/message.html",
+        {
+            "event": event,
+            "form": form,
+            "page_title": _("Bericht aan deelnemers"),
+            "header_title": f"{_('Bericht aan deelnemers')}: {event.title}",
+            "header_icon": "mail",
+            "breadcrumbs_items": _breadcrumbs(
+                (reverse("events_admin:event_list"), _("Inschrijvingen")),
+                (reverse("events_admin:registrations", args=[event.pk]), event.title),
+                (None, _("Bericht aan deelnemers")),
+            ),
+        },
+    )

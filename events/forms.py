@@ -1,0 +1,106 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+
+from .models import EventKind, RegistrationRole
+
+WIDGET_CLASSES = {
+    forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.EmailInput: "utrecht-textbox utrecht-textbox--html-input",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+}
+
+
+class AccessibleFormMixin:
+    """Utrecht classes on the widgets, and help text and errors tied to the input (aria-describedby)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            css = WIDGET_CLASSES.get(type(field.widget))
+            if css:
+                field.widget.attrs["class"] = f"{css} {field.widget.attrs.get('class', '')}".strip()
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}_helptext"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                described = [f"id_{name}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"id_{name}_helptext")
+                widget.attrs["aria-describedby"] = " ".join(described)
+                widget.attrs["aria-invalid"] = "true"
+
+
+class RegistrationForm(AccessibleFormMixin, forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        help_text=_("Hierheen sturen we de bevestiging met de link om af te melden."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisatie"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+    )
+    region = forms.ModelChoiceField(
+        label=_("Jeugdzorgregio"),
+        queryset=Organisation.objects.regions().order_by("name"),
+        empty_label=_("Kies uw regio"),
+        help_text=_("De regio waar u of uw organisatie werkt."),
+    )
+    role = forms.ChoiceField(label=_("Rol"), choices=[("", _("Kies uw rol"))] + list(RegistrationRole.choices))
+    needs = forms.CharField(
+        label=_("Toegankelijkheid of dieetwensen"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld een rolstoelplek, ringleiding of vegetarische lunch."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ik geef toestemming om mijn gegevens te gebruiken voor deze bijeenkomst, volgens de privacyverklaring."
+        ),
+        error_messages={"required": _("Zonder uw toestemming kunnen we u niet inschrijven.")},
+    )
+    # Honeypot: hidden from people (CSS class kp-honeypot), filled in by bots.
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+
+class EventFilterForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten"))] + EventKind.choices)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    regio = forms.ChoiceField(label=_("Voor regio"), required=False)
+
+    def __init__(self, *args, themes, regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = [("", _("Alle thema's"))] + [(t.slug, t.name) for t in themes]
+        self.fields["regio"].choices = [("", _("Alle regio's"))] + [(r.slug, r.name) for r in regions]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = WIDGET_CLASSES[forms.Select]
+
+    def cleaned_filters(self) -> dict:
+        """The valid filters only: an unknown slug in one field does not drop the others."""
+        data = getattr(self, "cleaned_data", {})
+        pairs = {"kind": data.get("soort"), "theme": data.get("thema"), "region": data.get("regio")}
+        return {key: value for key, value in pairs.items() if value}
+
+
+class MessageForm(AccessibleFormMixin, forms.Form):
+    subject = forms.CharField(label=_("Onderwerp"), max_length=200)
+    body = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 10}))

@@ -1,0 +1,325 @@
+"""Every write to registrations: one atomic transaction per call that locks the event row first.
+
+Pattern from pretix: lock once, late, then re-check the rules (open window, duplicate e-mail, capacity in total
+and per region) against the committed state, and only then write. On PostgreSQL the lock is
+`SELECT … FOR UPDATE` on the event's own row, so registrations and cancellations of one event run one after
+another; on SQLite the database serialises all writers anyway. E-mails are enqueued as django-tasks inside the
+same transaction (the database task backend stores them atomically with the registration).
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation, OrganisationKind
+
+from .models import (
+    ACTIVE_STATUSES,
+    PLACE_STATUSES,
+    CapacityNotice,
+    EventPage,
+    Registration,
+    RegistrationRole,
+    RegistrationState,
+    RegistrationStatus,
+)
+
+CAPACITY_THRESHOLDS = (80, 100)
+
+
+class RegistrationError(Exception):
+    """A registration rule refused the action; `message` is Dutch and safe to show, `field` names a form field."""
+
+    def __init__(self, message, *, code: str = "invalid", field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+        self.field = field
+
+
+STATE_ERRORS = {
+    RegistrationState.NOT_OPEN: _("De inschrijving voor deze bijeenkomst is nog niet geopend."),
+    RegistrationState.CLOSED: _("De inschrijving voor deze bijeenkomst is gesloten."),
+    RegistrationState.PAST: _("Deze bijeenkomst is al geweest; inschrijven kan niet meer."),
+}
+
+
+def _lock_event(event_id: int) -> EventPage:
+    """Lock the event's own row (not Wagtail's page row) until the transaction ends."""
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+
+
+def _place_counts(event: EventPage) -> tuple[int, dict[int, int]]:
+    """Places taken in total and per region, in one query."""
+    per_region = dict(
+        Registration.objects.filter(event=event, status__in=PLACE_STATUSES)
+        .values_list("region_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return sum(per_region.values()), per_region
+
+
+def _has_place(event: EventPage, region_id: int, total: int, per_region: dict[int, int]) -> bool:
+    if event.capacity is not None and total >= event.capacity:
+        return False
+    return event.max_per_region is None or per_region.get(region_id, 0) < event.max_per_region
+
+
+def _renumber_waiting_list(event: EventPage) -> None:
+    waiting = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).order_by(
+            "waiting_position", "created_at", "pk"
+        )
+    )
+    changed = []
+    for position, registration in enumerate(waiting, start=1):
+        if registration.waiting_position != position:
+            registration.waiting_position = position
+            changed.append(registration)
+    if changed:
+        Registration.objects.bulk_update(changed, ["waiting_position"])
+
+
+def _enqueue_mail(registration: Registration, kind: str) -> None:
+    from .tasks import send_registration_email
+
+    send_registration_email.enqueue(registration_id=registration.pk, kind=kind)
+
+
+def _notify_capacity(event: EventPage, total: int) -> None:
+    """Tell editors once when the event reaches 80% and once when it reaches 100% of its places."""
+    if not event.capacity:
+        return
+    from .tasks import send_capacity_notice
+
+    for threshold in CAPACITY_THRESHOLDS:
+        if total * 100 >= event.capacity * threshold:
+            _, created = CapacityNotice.objects.get_or_create(event=event, threshold=threshold)
+            if created:
+                send_capacity_notice.enqueue(event_id=event.pk, threshold=threshold)
+
+
+def _fill_places(event: EventPage, *, now: datetime.datetime) -> list[Registration]:
+    """Promote people from the waiting list, in order, as long as places (in total and for their region) allow."""
+    total, per_region = _place_counts(event)
+    promoted = []
+    waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).order_by(
+        "waiting_position", "created_at", "pk"
+    )
+    for registration in waiting:
+        if event.capacity is not None and total >= event.capacity:
+            break
+        if not _has_place(event, registration.region_id, total, per_region):
+            continue
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+        registration.waiting_position = None
+        registration.save(update_fields=["status", "confirmed_at", "waiting_position", "updated_at"])
+        total += 1
+        per_region[registration.region_id] = per_region.get(registration.region_id, 0) + 1
+        promoted.append(registration)
+        _enqueue_mail(registration, "promoted")
+    if promoted:
+        _renumber_waiting_list(event)
+        _notify_capacity(event, total)
+    return promoted
+
+
+def register(
+    *,
+    event: EventPage,
+    name: str,
+    email: str,
+    organisation_name: str,
+    region: Organisation,
+    role: str,
+    consent: bool,
+    needs: str = "",
+    organisation: Organisation | None = None,
+    now: datetime.datetime | None = None,
+    notify: bool = True,
+) -> Registration:
+    """Register one person: confirmed while places are left (in total and for their region), else waiting list.
+
+    `notify=False` (demo data only) skips the e-mails to the registrant and the editors.
+    """
+    now = now or timezone.now()
+    email = (email or "").strip()
+    if not consent:
+        raise RegistrationError(
+            _("Geef toestemming voor het verwerken van uw gegevens volgens de privacyverklaring."),
+            code="consent",
+            field="consent",
+        )
+    if region is None or region.kind != OrganisationKind.REGION:
+        raise RegistrationError(_("Kies een van de 42 jeugdzorgregio's."), code="region", field="region")
+    if role not in RegistrationRole.values:
+        raise RegistrationError(_("Kies uw rol."), code="role", field="role")
+
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        state = event.registration_state(now)
+        if state != RegistrationState.OPEN:
+            raise RegistrationError(STATE_ERRORS[state], code=state)
+        duplicate = _(
+            "Met dit e-mailadres is al iemand ingeschreven voor deze bijeenkomst. Kijk in uw e-mail voor "
+            "de bevestiging; daarin staat de link om uw inschrijving te bekijken."
+        )
+        if Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE_STATUSES).exists():
+            raise RegistrationError(duplicate, code="duplicate", field="email")
+
+        total, per_region = _place_counts(event)
+        confirmed = _has_place(event, region.pk, total, per_region)
+        position = None
+        if not confirmed:
+            last = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).aggregate(
+                last=Max("waiting_position")
+            )["last"]
+            position = (last or 0) + 1
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=event,
+                    name=name.strip(),
+                    email=email,
+                    organisation_name=organisation_name.strip(),
+                    organisation=organisation,
+                    region=region,
+                    role=role,
+                    needs=needs.strip(),
+                    consent_at=now,
+                    status=RegistrationStatus.CONFIRMED if confirmed else RegistrationStatus.WAITING,
+                    waiting_position=position,
+                    created_at=now,
+                    confirmed_at=now if confirmed else None,
+                )
+        except IntegrityError as exc:
+            raise RegistrationError(duplicate, code="duplicate", field="email") from exc
+        if notify:
+            _enqueue_mail(registration, "confirmed" if confirmed else "waiting")
+            if confirmed:
+                _notify_capacity(event, total + 1)
+    return registration
+
+
+def cancel_registration(*, registration: Registration, now: datetime.datetime | None = None) -> list[Registration]:
+    """Cancel a place or leave the waiting list; a freed place goes to the first who fits. Returns the promoted."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == RegistrationStatus.CANCELLED:
+            raise RegistrationError(_("Deze inschrijving is al geannuleerd."), code="already_cancelled")
+        if current.status == RegistrationStatus.ATTENDED or event.start <= now:
+            raise RegistrationError(
+                _("De bijeenkomst is al begonnen; afmelden kan niet meer via deze link."), code="started"
+            )
+        was_confirmed = current.status == RegistrationStatus.CONFIRMED
+        current.status = RegistrationStatus.CANCELLED
+        current.cancelled_at = now
+        current.waiting_position = None
+        current.save(update_fields=["status", "cancelled_at", "waiting_position", "updated_at"])
+        _enqueue_mail(current, "cancelled")
+        promoted = _fill_places(event, now=now) if was_confirmed else []
+        if not was_confirmed:
+            _renumber_waiting_list(event)
+    registration.refresh_from_db()
+    return promoted
+
+
+def fill_places(*, event: EventPage, now: datetime.datetime | None = None) -> list[Registration]:
+    """After an editor raised the capacity: promote whoever now fits. No-op once the event has started."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if event.start <= now:
+            return []
+        return _fill_places(event, now=now)
+
+
+def set_attendance(*, registration: Registration, attended: bool, now: datetime.datetime | None = None) -> Registration:
+    """Mark a confirmed registrant present at the door (or undo it)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.anonymised:
+            raise RegistrationError(_("Deze inschrijving is geanonimiseerd."), code="anonymised")
+        if attended:
+            if current.status not in PLACE_STATUSES:
+                raise RegistrationError(
+                    _("Alleen bevestigde deelnemers kunnen als aanwezig worden gemeld."), code="not_confirmed"
+                )
+            current.status = RegistrationStatus.ATTENDED
+            current.attended_at = current.attended_at or now
+        else:
+            if current.status != RegistrationStatus.ATTENDED:
+                return current
+            current.status = RegistrationStatus.CONFIRMED
+            current.attended_at = None
+        current.save(update_fields=["status", "attended_at", "updated_at"])
+    return current
+
+
+def email_confirmed_registrants(*, event: EventPage, subject: str, body: str) -> int:
+    """Send one message from the editors to everyone with a place; returns the number of e-mails queued."""
+    from .tasks import send_event_message
+
+    subject, body = subject.strip(), body.strip()
+    if not subject or not body:
+        raise RegistrationError(_("Vul een onderwerp en een tekst in."), code="empty")
+    with transaction.atomic():
+        ids = list(
+            Registration.objects.filter(event=event, status__in=PLACE_STATUSES, anonymised=False).values_list(
+                "pk", flat=True
+            )
+        )
+        for pk in ids:
+            send_event_message.enqueue(registration_id=pk, subject=subject, body=body)
+    return len(ids)
+
+
+def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48) -> int:
+    """E-mail each confirmed registrant of an event starting within `hours` once; returns how many were queued."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = (
+            Registration.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                status=RegistrationStatus.CONFIRMED,
+                reminder_sent_at__isnull=True,
+                anonymised=False,
+                event__live=True,
+                event__start__gt=now,
+                event__start__lte=now + datetime.timedelta(hours=hours),
+            )
+            .order_by("pk")
+        )
+        due = list(due)
+        Registration.objects.filter(pk__in=[r.pk for r in due]).update(reminder_sent_at=now)
+        for registration in due:
+            _enqueue_mail(registration, "reminder")
+    return len(due)
+
+
+def purge_registrations(*, now: datetime.datetime | None = None, months: int | None = None) -> int:
+    """Anonymise registrations `months` after their event ended; region, organisation and status stay for counts."""
+    now = now or timezone.now()
+    months = settings.REGISTRATION_RETENTION_MONTHS if months is None else months
+    cutoff = now - relativedelta(months=months)
+    with transaction.atomic():
+        return Registration.objects.filter(event__end__lt=cutoff, anonymised=False).update(
+            name="",
+            email="",
+            needs="",
+            consent_at=None,
+            anonymised=True,
+            anonymised_at=now,
+            updated_at=now,
+        )

@@ -1,0 +1,175 @@
+"""Public views behind the event pages' routes: thin, they parse a form, call one service and render."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation
+
+from . import services
+from .calendar import event_ics, feed_ics
+from .forms import RegistrationForm
+from .models import PLACE_STATUSES, EventPage, RegistrationState, RegistrationStatus
+from .selectors import places_left, with_counts
+from .services import STATE_ERRORS, RegistrationError
+from .tokens import make_token, registration_for_token
+
+# (attempts, seconds) per client address
+DEFAULT_RATE_LIMIT = (10, 600)
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def rate_limited(request) -> bool:
+    """Count this registration attempt for the client; True when it is over the limit."""
+    limit, window = getattr(settings, "EVENT_REGISTRATION_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    key = f"events:register:{client_ip(request)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def registration_path(event, registration) -> str:
+    return event.url + event.reverse_subpage("registration", kwargs={"token": make_token(registration)})
+
+
+def _event_context(event, *, now) -> dict:
+    counted = with_counts(EventPage.objects.filter(pk=event.pk)).values("places_taken", "waiting_count").first()
+    event.places_taken = counted["places_taken"]
+    event.places_left = places_left(event)
+    event.state = event.registration_state(now)
+    return {
+        "state": event.state,
+        "places_left": event.places_left,
+        "waiting_count": counted["waiting_count"],
+        "is_past": event.is_past(now),
+    }
+
+
+def event_detail(request, *, event):
+    now = timezone.now()
+    status = 200
+    if request.method == "POST":
+        form = RegistrationForm(request.POST)
+        if rate_limited(request):
+            form.is_valid()
+            form.add_error(
+                None,
+                _("U heeft het formulier te vaak verstuurd. Probeer het over tien minuten opnieuw."),
+            )
+            status = 429
+        elif form.is_spam():
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Uw inschrijving kon niet worden verwerkt. Probeer het opnieuw of mail de contactpersoon."),
+            )
+            status = 400
+        elif form.is_valid():
+            data = form.cleaned_data
+            organisation = Organisation.objects.filter(name__iexact=data["organisation_name"].strip()).first()
+            try:
+                registration = services.register(
+                    event=event,
+                    name=data["name"],
+                    email=data["email"],
+                    organisation_name=data["organisation_name"],
+                    organisation=organisation,
+                    region=data["region"],
+                    role=data["role"],
+                    needs=data["needs"],
+                    consent=data["consent"],
+                )
+            except RegistrationError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+                status = 409 if error.code == "duplicate" else 400
+            else:
+                if registration.status == RegistrationStatus.CONFIRMED:
+                    messages.success(
+                        request,
+                        _("U bent ingeschreven. We hebben een bevestiging gestuurd naar %(email)s.")
+                        % {"email": registration.email},
+                    )
+                else:
+                    messages.info(
+                        request,
+                        _("De bijeenkomst is vol. U staat op de wachtlijst, op plaats %(position)s.")
+                        % {"position": registration.waiting_position},
+                    )
+                return redirect(registration_path(event, registration))
+        else:
+            status = 400
+    else:
+        form = RegistrationForm()
+    context = {"form": form, **_event_context(event, now=now)}
+    context["state_message"] = STATE_ERRORS.get(context["state"], "")
+    response = event.render(request, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def registration_detail(request, *, event, token):
+    registration = registration_for_token(token, event=event)
+    if registration is None:
+        return TemplateResponse(
+            request, "events/registration_invalid.html", {"page": event, "event": event}, status=404
+        )
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        was_waiting = registration.status == RegistrationStatus.WAITING
+        try:
+            services.cancel_registration(registration=registration)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("U staat niet meer op de wachtlijst.")
+                if was_waiting
+                else _("U bent afgemeld. Dank voor het doorgeven."),
+            )
+        return redirect(registration_path(event, registration))
+    now = timezone.now()
+    context = {
+        "page": event,
+        "event": event,
+        "registration": registration,
+        "online_url": event.online_url if registration.status in PLACE_STATUSES else "",
+        "can_cancel": registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+        and event.start > now,
+        "state": event.registration_state(now),
+        "RegistrationState": RegistrationState,
+    }
+    response = TemplateResponse(request, "events/registration_detail.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def event_calendar(request, *, event):
+    return _ics_response(event_ics(event, url=event.get_full_url(request)), f"{event.slug}.ics")
+
+
+def calendar_feed(request, *, index_page):
+    events = list(
+        EventPage.objects.child_of(index_page).live().public().filter(end__gte=timezone.now()).order_by("start")
+    )
+    root = index_page.get_full_url(request)
+    urls = {event.pk: f"{root}{event.slug}/" for event in events}
+    return _ics_response(feed_ics(events, name=index_page.title, urls=urls), "kennisateliers.ics")

@@ -1,0 +1,56 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from accounts.models import Organisation
+from events import services
+from events.models import EventIndexPage, EventKind, EventPage, RegistrationRole
+
+
+class EventPageFactory(factory.Factory):
+    """A published event below the demo's /kennisateliers/ (pass `parent=` for another index)."""
+
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Testatelier {n}")
+    slug = factory.Sequence(lambda n: f"testatelier-{n}")
+    kind = EventKind.KENNISATELIER
+    summary = "Een middag over wat werkt in de jeugdhulp."
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
+    venue_name = "Gemeentehuis Ede"
+    venue_address = "Bergstraat 4, Ede"
+    online_url = ""
+    capacity = 10
+    contact_email = "atelier@foodvalley.example"
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        parent = parent or EventIndexPage.objects.get()
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+
+_counter = iter(range(1, 1_000_000))
+
+
+def register(event, *, region="food-valley", notify=True, **overrides):
+    """Register someone through the service (the only way registrations are made)."""
+    n = next(_counter)
+    if isinstance(region, str):
+        region = Organisation.objects.get(slug=region)
+    fields = {
+        "name": f"Deelnemer {n}",
+        "email": f"deelnemer{n}@voorbeeld.example",
+        "organisation_name": "Gemeente Ede",
+        "region": region,
+        "role": RegistrationRole.POLICY,
+        "consent": True,
+    }
+    fields.update(overrides)
+    return services.register(event=event, notify=notify, **fields)
