@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.security import client_ip, rate_limited
+
 from . import personal_data, services
 from .forms import AccessRequestForm, EmailPreferencesForm, InvitationForm, LoginForm
 from .models import AccessRequest, AccessRequestStatus, EmailPreferences, Invitation
@@ -24,11 +26,29 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Password reset with a limit per address and per e-mail (django-axes only guards the sign-in)."""
+
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/email/password_reset.txt"
     html_email_template_name = "accounts/email/password_reset.html"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+    limit_per_ip = 10
+    limit_per_email = 3
+    window = 60 * 60
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        by_ip = rate_limited("password-reset-ip", client_ip(self.request), limit=self.limit_per_ip, window=self.window)
+        by_email = rate_limited("password-reset-email", email, limit=self.limit_per_email, window=self.window)
+        if by_ip or by_email:
+            form.add_error(
+                None, _("U heeft te vaak om een nieuw wachtwoord gevraagd. Probeer het over een uur opnieuw.")
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
 
 
 def _preferences(user):

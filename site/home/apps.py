@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
     label = "home"
     verbose_name = _("Website")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

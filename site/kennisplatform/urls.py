@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import switch_language
+
 from .api import api_router
 
 urlpatterns = [
@@ -16,6 +18,7 @@ urlpatterns = [
     path("zoeken/", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("taal/", set_language, name="set_language"),
+    path("taal/<str:code>/", switch_language, name="switch_language"),
     path("sitemap.xml", sitemap),
 ]
 

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole pages for anonymous visitors from the cache (PAGE_CACHE_SECONDS; 0 = off). See docs/deploy.md.
+    "home.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.PublicSiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -161,6 +163,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous page cache (home/cache.py): seconds a page is kept; 0 switches it off (dev and tests).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 
 # E-mail: EMAIL_URL (e.g. smtp://user:pass@host:587/?tls=True) or the console in development.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -230,6 +234,9 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# The client's address (for axes and our rate limits): REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "home.security.client_ip"
 
 # Content Security Policy (django-csp): no inline scripts or styles on the public site.
 CONTENT_SECURITY_POLICY = {
@@ -258,7 +265,9 @@ REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTH
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No personal data in logs (AVG): e-mail addresses, phone numbers, BSNs and tokens are masked.
+    "filters": {"mask_personal_data": {"()": "home.log_filters.MaskPersonalDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "kennisplatform": {"handlers": ["console"], "level": "INFO", "propagate": False},

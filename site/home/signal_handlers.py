@@ -1,0 +1,36 @@
+"""Side effects of publishing: drop the anonymous page cache (home/cache.py) whenever public content changes."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import cache as page_cache
+
+
+def purge_page_cache(**kwargs):
+    page_cache.purge()
+
+
+def purge_on_public_content_change(sender, **kwargs):
+    """Snippets (taxonomy, synonyms), sites and site settings show up on pages too; page drafts do not."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(sender, Page):
+        return
+    if issubclass(sender, (Site, BaseSiteSetting, BaseGenericSetting)) or sender in get_snippet_models():
+        page_cache.purge()
+
+
+def purge_on_page_delete(sender, **kwargs):
+    if issubclass(sender, Page):
+        page_cache.purge()
+
+
+def register_signal_handlers():
+    page_published.connect(purge_page_cache, dispatch_uid="home_page_cache_published")
+    page_unpublished.connect(purge_page_cache, dispatch_uid="home_page_cache_unpublished")
+    post_page_move.connect(purge_page_cache, dispatch_uid="home_page_cache_moved")
+    post_delete.connect(purge_on_page_delete, dispatch_uid="home_page_cache_page_deleted")
+    post_save.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_saved")
+    post_delete.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_deleted")

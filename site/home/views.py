@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def switch_language(request, code):
+    """The language switch as a plain link (``/taal/en/?next=/pad/``), so pages carry no form and stay cacheable.
+
+    Sets the language cookie and returns to ``next`` when it is a path on this site, otherwise to the home page.
+    """
+    if code not in {language for language, _name in settings.LANGUAGES}:
+        raise Http404
+    next_url = request.GET.get("next", "/")
+    allowed = url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not allowed:
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
