@@ -1,16 +1,23 @@
 import datetime
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
 
+from . import kpis
 from .taxonomy import (  # noqa: F401  (models must be importable from knowledge.models)
     ActionLine,
     EvidenceLevel,
@@ -22,6 +29,14 @@ from .taxonomy import (  # noqa: F401  (models must be importable from knowledge
 )
 
 
+class ProjectStatus(models.TextChoices):
+    PLANNING = "planvorming", _("Planvorming")
+    EXECUTION = "uitvoering", _("Uitvoering")
+    EVALUATION = "evaluatie", _("Evaluatie")
+    COMPLETED = "afgerond", _("Afgerond")
+    ON_HOLD = "on-hold", _("On hold")
+
+
 class ProjectIndexPage(BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
@@ -30,18 +45,297 @@ class ProjectIndexPage(BasePage):
     class Meta:
         verbose_name = _("projectenoverzicht")
 
+    def get_projects(self):
+        return ProjectPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
+
+        from .selectors import filter_projects, with_headline_kpi
+
+        context = super().get_context(request, *args, **kwargs)
+        form, projects = filter_projects(self.get_projects(), request.GET)
+        context["filter_form"] = form
+        context["page_obj"] = paginate(request, with_headline_kpi(projects), per_page=20)
+        return context
+
 
 class ProjectPage(BasePage):
-    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    """A transformation project of a region: ambitions, approach, KPIs and results (seeds 000, 002, 003)."""
 
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
-    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    number = models.PositiveSmallIntegerField(_("projectnummer"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNING)
+    status_note = models.CharField(
+        _("toelichting op de status"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bijvoorbeeld: ‘Uitvoering sinds oktober 2020’ of waarom het project on hold staat."),
+    )
+    region = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("regio"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        limit_choices_to={"kind": "region"},
+    )
+    municipalities = ParentalManyToManyField(
+        "accounts.Organisation",
+        verbose_name=_("gemeenten"),
+        blank=True,
+        related_name="municipality_projects",
+        limit_choices_to={"kind": "municipality"},
+    )
+    action_lines = ParentalManyToManyField(
+        ActionLine, verbose_name=_("actielijnen"), blank=True, related_name="projects"
+    )
+    main_themes = ParentalManyToManyField(
+        MainTheme, verbose_name=_("hoofdthema's"), blank=True, related_name="projects"
+    )
+    principles = ParentalManyToManyField(
+        OnsVerhaalPrinciple,
+        verbose_name=_("Ons Verhaal"),
+        blank=True,
+        related_name="projects",
+        help_text=_("De principes van Ons Verhaal waar dit project aan bijdraagt."),
+    )
+    project_leader = models.CharField(
+        _("projectleider (rol)"), max_length=200, blank=True, help_text=_("Een functie of rol, geen naam.")
+    )
+    administrative_lead = models.CharField(
+        _("bestuurlijk trekker (rol)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: wethouder jeugd van een van de gemeenten."),
+    )
+    official_ambassador = models.CharField(_("ambtelijk ambassadeur (rol)"), max_length=200, blank=True)
+    partners = ParentalManyToManyField(
+        "accounts.Organisation", verbose_name=_("partners"), blank=True, related_name="partner_projects"
+    )
+    results = RichTextField(_("resultaten"), blank=True, features=RICH_TEXT_FEATURES)
+    notable_points = RichTextField(_("opvallende punten"), blank=True, features=RICH_TEXT_FEATURES)
+    works_well = RichTextField(_("wat werkt goed"), blank=True, features=RICH_TEXT_FEATURES)
+    attention_points = RichTextField(_("wat heeft aandacht"), blank=True, features=RICH_TEXT_FEATURES)
+    next_year_goals = RichTextField(_("doelen volgend jaar"), blank=True, features=RICH_TEXT_FEATURES)
+    risks = RichTextField(_("risico's"), blank=True, features=RICH_TEXT_FEATURES)
+    related_projects = ParentalManyToManyField(
+        "self", verbose_name=_("gerelateerde projecten"), blank=True, symmetrical=False, related_name="referenced_by"
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Achtergrond, documenten en afbeeldingen."),
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.RelatedFields("region", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("region"),
+    ]
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("number"), FieldPanel("status"), FieldPanel("status_note")], heading=_("Project")),
+        InlinePanel("ambitions", heading=_("Ambitie"), label=_("ambitie"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("action_lines", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("main_themes"),
+                FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Indeling"),
+        ),
+        InlinePanel("work_lines", heading=_("Dit doen we door"), label=_("werklijn")),
+        MultiFieldPanel(
+            [FieldPanel("region"), FieldPanel("municipalities"), FieldPanel("partners")],
+            heading=_("Regio en partners"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("project_leader"), FieldPanel("administrative_lead"), FieldPanel("official_ambassador")],
+            heading=_("Sturing"),
+        ),
+        InlinePanel("kpis", heading=_("Kritieke prestatie-indicatoren"), label=_("indicator")),
+        FieldPanel("results"),
+        FieldPanel("notable_points"),
+        FieldPanel("works_well"),
+        FieldPanel("attention_points"),
+        FieldPanel("next_year_goals"),
+        FieldPanel("risks"),
+        FieldPanel("body"),
+        FieldPanel("related_projects"),
+    ]
     parent_page_types = ["knowledge.ProjectIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("transformatieproject")
         verbose_name_plural = _("transformatieprojecten")
+        ordering = ["number", "title"]
+
+    @property
+    def display_title(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    def get_kpis(self):
+        return self.kpis.prefetch_related(
+            models.Prefetch("measurements", queryset=Measurement.objects.select_related("municipality"))
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import related_for_project
+
+        context = super().get_context(request, *args, **kwargs)
+        context["kpis"] = list(self.get_kpis())
+        context["related"] = related_for_project(self)
+        return context
+
+
+class ProjectAmbition(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="ambitions")
+    label = models.CharField(_("kenmerk"), max_length=10, blank=True, help_text=_("Bijvoorbeeld A of B."))
+    text = models.TextField(_("ambitie"), help_text=_("Een meetbaar doel, bijvoorbeeld: 15 jeugdigen minder naar …"))
+
+    panels = [FieldPanel("label"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ambitie")
+        verbose_name_plural = _("ambities")
+
+    def __str__(self):
+        return f"{self.label}: {self.text}" if self.label else self.text
+
+
+class ProjectWorkLine(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="work_lines")
+    label = models.CharField(_("kenmerk"), max_length=10, blank=True)
+    title = models.CharField(_("werklijn"), max_length=255)
+    description = models.TextField(_("toelichting"), blank=True)
+
+    panels = [FieldPanel("label"), FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("werklijn")
+        verbose_name_plural = _("werklijnen")
+
+    def __str__(self):
+        return self.title
+
+
+class KpiDirection(models.TextChoices):
+    LOWER = kpis.LOWER, _("lager is beter")
+    HIGHER = kpis.HIGHER, _("hoger is beter")
+
+
+class Kpi(ClusterableModel, Orderable):
+    """A measurable indicator of a project: from a baseline towards a target, with dated measurements."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="kpis")
+    name = models.CharField(_("naam"), max_length=255)
+    unit = models.CharField(_("eenheid"), max_length=40, blank=True, help_text=_("Bijvoorbeeld: jeugdigen, %, euro."))
+    direction = models.CharField(_("richting"), max_length=10, choices=KpiDirection.choices)
+    baseline_value = models.DecimalField(_("nulmeting"), max_digits=14, decimal_places=2)
+    baseline_date = models.DateField(_("datum nulmeting"))
+    target_value = models.DecimalField(_("streefwaarde"), max_digits=14, decimal_places=2)
+    target_date = models.DateField(_("streefdatum"), null=True, blank=True)
+    target_note = models.CharField(
+        _("toelichting streefwaarde"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: min 50%.")
+    )
+    is_headline = models.BooleanField(
+        _("kern-indicator"), default=False, help_text=_("Wordt in het projectenoverzicht getoond.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("unit"),
+        FieldPanel("direction"),
+        FieldRowPanel([FieldPanel("baseline_value"), FieldPanel("baseline_date")]),
+        FieldRowPanel([FieldPanel("target_value"), FieldPanel("target_date")]),
+        FieldPanel("target_note"),
+        FieldPanel("is_headline"),
+        InlinePanel("measurements", heading=_("Metingen"), label=_("meting")),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.baseline_value is not None and self.target_value is not None and self.direction:
+            wrong_way = (
+                self.target_value >= self.baseline_value
+                if self.direction == kpis.LOWER
+                else self.target_value <= self.baseline_value
+            )
+            if wrong_way:
+                raise ValidationError(
+                    {"target_value": _("De streefwaarde ligt niet in de gekozen richting vanaf de nulmeting.")}
+                )
+
+    def sorted_measurements(self):
+        """Measurements in date order; uses the prefetched list when there is one."""
+        return sorted(self.measurements.all(), key=lambda m: (m.date, m.pk or 0))
+
+    def total_measurements(self):
+        return [m for m in self.sorted_measurements() if m.municipality_id is None]
+
+    def latest_measurement(self):
+        totals = self.total_measurements()
+        return totals[-1] if totals else None
+
+    @cached_property
+    def progress(self):
+        latest = self.latest_measurement()
+        return kpis.progress(
+            baseline=self.baseline_value,
+            target=self.target_value,
+            direction=self.direction,
+            latest=latest.value if latest else None,
+            latest_date=latest.date if latest else None,
+        )
+
+    @cached_property
+    def chart(self):
+        totals = self.total_measurements()
+        if not totals:
+            return None
+        return kpis.chart(
+            baseline_value=self.baseline_value,
+            baseline_date=self.baseline_date,
+            target_value=self.target_value,
+            target_date=self.target_date,
+            measurements=[(m.date, m.value) for m in totals],
+        )
+
+
+class Measurement(Orderable):
+    kpi = ParentalKey(Kpi, on_delete=models.CASCADE, related_name="measurements")
+    date = models.DateField(_("datum"))
+    value = models.DecimalField(_("waarde"), max_digits=14, decimal_places=2)
+    municipality = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
+        help_text=_("Leeg voor de hele regio."),
+    )
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    panels = [FieldPanel("date"), FieldPanel("value"), FieldPanel("municipality"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+
+    def __str__(self):
+        return f"{self.date}: {self.value}"
 
 
 class EvaluationIndexPage(BasePage):
@@ -52,18 +346,269 @@ class EvaluationIndexPage(BasePage):
     class Meta:
         verbose_name = _("casusevaluaties-overzicht")
 
+    def get_evaluations(self):
+        return (
+            CaseEvaluationPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("main_themes")
+            .order_by("-date", "-pk")
+        )
 
-class CaseEvaluationPage(BasePage):
-    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
 
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
-    content_panels = BasePage.content_panels + [FieldPanel("body")]
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = paginate(request, self.get_evaluations(), per_page=20)
+        return context
+
+
+class DurationUnit(models.TextChoices):
+    DAYS = "dagen", _("dagen")
+    WEEKS = "weken", _("weken")
+    MONTHS = "maanden", _("maanden")
+
+
+_DAYS_PER_UNIT = {DurationUnit.DAYS: 1, DurationUnit.WEEKS: 7, DurationUnit.MONTHS: 30}
+
+
+class ConsentBasis(models.TextChoices):
+    CONSENT = "toestemming", _("Toestemming van de jeugdige en/of ouders")
+    ANONYMISED = "geanonimiseerd", _("Volledig geanonimiseerd: niet herleidbaar tot personen")
+    COMPOSITE = "samengesteld", _("Samengestelde casus uit meerdere situaties")
+
+
+def default_review_date():
+    return datetime.date.today() + datetime.timedelta(days=365)
+
+
+class PrivacyGuardedPage(BasePage):
+    """Blocks saving live content when a text field holds a pattern of personal data (see knowledge/privacy.py)."""
+
+    privacy_fields: tuple[str, ...] = ("title", "summary")
+
+    class Meta:
+        abstract = True
+
+    def privacy_texts(self):
+        from .privacy import stream_text
+
+        for name in self.privacy_fields:
+            value = getattr(self, name, "")
+            label = self._meta.get_field(name).verbose_name
+            if isinstance(value, str):
+                yield name, label, value
+            else:
+                yield name, label, stream_text(value)
+
+    def privacy_errors(self) -> dict[str, list[str]]:
+        from .privacy import check_fields
+
+        return check_fields(self.privacy_texts())
+
+    def clean(self):
+        super().clean()
+        errors = self.privacy_errors()
+        if errors:
+            raise ValidationError(errors)
+
+
+class CaseEvaluationPageForm(WagtailAdminPageForm):
+    """Publishing (or submitting for approval) requires the anonymisation check; a draft does not."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.is_deferred_validation and not cleaned_data.get("anonymisation_confirmed"):
+            self.add_error(
+                "anonymisation_confirmed",
+                _("Bevestig dat de casus geanonimiseerd is voordat u hem publiceert of ter beoordeling aanbiedt."),
+            )
+        return cleaned_data
+
+
+class CaseEvaluationPage(PrivacyGuardedPage):
+    """An anonymised case and what the region learnt from it; published after a second editor approves."""
+
+    date = models.DateField(_("datum van de evaluatie"), default=datetime.date.today)
+    related_projects = ParentalManyToManyField(
+        "knowledge.ProjectPage", verbose_name=_("projecten"), blank=True, related_name="case_evaluations"
+    )
+    main_themes = ParentalManyToManyField(
+        MainTheme, verbose_name=_("hoofdthema's"), blank=True, related_name="case_evaluations"
+    )
+    situation = RichTextField(_("de situatie"), features=RICH_TEXT_FEATURES, default="")
+    approach = RichTextField(_("wat is er gedaan"), features=RICH_TEXT_FEATURES, default="")
+    outcome = RichTextField(_("het resultaat"), features=RICH_TEXT_FEATURES, default="")
+    lessons_worked = RichTextField(_("wat werkte"), blank=True, features=RICH_TEXT_FEATURES)
+    lessons_to_change = RichTextField(_("wat moet anders"), blank=True, features=RICH_TEXT_FEATURES)
+    time_to_result_value = models.PositiveSmallIntegerField(_("doorlooptijd"), null=True, blank=True)
+    time_to_result_unit = models.CharField(
+        _("eenheid doorlooptijd"), max_length=10, choices=DurationUnit.choices, default=DurationUnit.WEEKS
+    )
+    norm_value = models.PositiveSmallIntegerField(_("normtijd"), null=True, blank=True)
+    norm_unit = models.CharField(
+        _("eenheid normtijd"), max_length=10, choices=DurationUnit.choices, default=DurationUnit.MONTHS
+    )
+    norm_description = models.CharField(
+        _("waar de norm voor geldt"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: van melding tot ondertoezichtstelling en passende hulp."),
+    )
+    consent_basis = models.CharField(
+        _("grondslag voor publicatie"), max_length=20, choices=ConsentBasis.choices, default=ConsentBasis.ANONYMISED
+    )
+    consent_note = models.TextField(
+        _("toelichting op de grondslag"), blank=True, help_text=_("Wie gaf toestemming (als rol) en wanneer.")
+    )
+    review_date = models.DateField(
+        _("herzien vóór"),
+        default=default_review_date,
+        help_text=_("Daarna worden redacteuren herinnerd de casus opnieuw te toetsen of offline te halen."),
+    )
+    anonymisation_confirmed = models.BooleanField(
+        _("ik heb gecontroleerd dat deze casus niet herleidbaar is tot personen"),
+        default=False,
+        help_text=_("Geen namen, adressen, geboortedata, BSN, telefoonnummers of unieke details."),
+    )
+    body = StreamField(
+        BodyBlock(), verbose_name=_("aanvullende inhoud"), blank=True, help_text=_("Documenten en afbeeldingen.")
+    )
+
+    privacy_fields = (
+        "title",
+        "summary",
+        "situation",
+        "approach",
+        "outcome",
+        "lessons_worked",
+        "lessons_to_change",
+        "norm_description",
+        "consent_note",
+        "body",
+    )
+    base_form_class = CaseEvaluationPageForm
+    search_fields = BasePage.search_fields + [
+        index.SearchField("situation"),
+        index.SearchField("approach"),
+        index.SearchField("outcome"),
+        index.SearchField("lessons_worked"),
+        index.SearchField("lessons_to_change"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        MultiFieldPanel([FieldPanel("related_projects"), FieldPanel("main_themes")], heading=_("Verbanden")),
+        FieldPanel("situation"),
+        FieldPanel("approach"),
+        FieldPanel("outcome"),
+        MultiFieldPanel([FieldPanel("lessons_worked"), FieldPanel("lessons_to_change")], heading=_("Lessen")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("time_to_result_value"), FieldPanel("time_to_result_unit")]),
+                FieldRowPanel([FieldPanel("norm_value"), FieldPanel("norm_unit")]),
+                FieldPanel("norm_description"),
+            ],
+            heading=_("Doorlooptijd en norm"),
+        ),
+        InlinePanel("participants", heading=_("Wie deden mee (rollen, geen namen)"), label=_("deelnemer")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("consent_basis"),
+                FieldPanel("consent_note"),
+                FieldPanel("review_date"),
+                FieldPanel("anonymisation_confirmed"),
+            ],
+            heading=_("Privacy"),
+        ),
+    ]
     parent_page_types = ["knowledge.EvaluationIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("casusevaluatie")
         verbose_name_plural = _("casusevaluaties")
+
+    def clean(self):
+        super().clean()
+        if self.live and not self.anonymisation_confirmed:
+            raise ValidationError(
+                {
+                    "anonymisation_confirmed": _(
+                        "Een casusevaluatie wordt pas gepubliceerd na bevestiging van de anonimisering."
+                    )
+                }
+            )
+
+    def privacy_texts(self):
+        yield from super().privacy_texts()
+        for index_, participant in enumerate(self.participants.all()):
+            yield "participants", _("Deelnemer %(number)s") % {"number": index_ + 1}, participant.role
+
+    @property
+    def time_to_result_days(self):
+        if self.time_to_result_value is None:
+            return None
+        return self.time_to_result_value * _DAYS_PER_UNIT[self.time_to_result_unit]
+
+    @property
+    def norm_days(self):
+        if self.norm_value is None:
+            return None
+        return self.norm_value * _DAYS_PER_UNIT[self.norm_unit]
+
+    @property
+    def times_faster(self):
+        """How many times faster than the norm (rounded), or None when either is unknown or it was not faster."""
+        result, norm = self.time_to_result_days, self.norm_days
+        if not result or not norm or result >= norm:
+            return None
+        return round(norm / result)
+
+    @property
+    def is_past_review(self):
+        return self.review_date is not None and self.review_date < datetime.date.today()
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import related_for_evaluation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related_for_evaluation(self)
+        return context
+
+
+class CaseParticipant(Orderable):
+    page = ParentalKey(CaseEvaluationPage, on_delete=models.CASCADE, related_name="participants")
+    role = models.CharField(
+        _("rol"), max_length=200, help_text=_("Bijvoorbeeld: ouder, medewerker sociaal team. Nooit een naam.")
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("organisation")]
+
+    def clean(self):
+        super().clean()
+        from .privacy import check_fields
+
+        errors = check_fields([("role", self._meta.get_field("role").verbose_name, self.role)])
+        if errors:
+            raise ValidationError(errors)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+
+    def __str__(self):
+        return self.role
 
 
 class PracticeIndexPage(RoutablePageMixin, BasePage):
@@ -94,8 +639,10 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         return finder_feed(request, index_page=self)
 
 
-class BestPracticePage(BasePage):
+class BestPracticePage(PrivacyGuardedPage):
     """A pilot or example from one of the 42 regions, placed in the taxonomy."""
+
+    privacy_fields = ("title", "summary", "body", "target_group", "results", "contact_role")
 
     date = models.DateField(_("datum"), default=datetime.date.today, help_text=_("Datum van publicatie of update."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
@@ -196,3 +743,14 @@ class BestPracticePage(BasePage):
     class Meta:
         verbose_name = _("goed voorbeeld")
         verbose_name_plural = _("goede voorbeelden")
+
+    @property
+    def is_past_reassessment(self):
+        return self.evidence_reassess_on is not None and self.evidence_reassess_on < datetime.date.today()
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import related_for_practice
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related_for_practice(self)
+        return context
