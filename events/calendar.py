@@ -38,8 +38,8 @@ def _vevent(event, *, url: str, online_url: str = "") -> Event:
     vevent.add("uid", event_uid(event))
     vevent.add("sequence", event.sequence)
     vevent.add("dtstamp", timezone.now().astimezone(zoneinfo.ZoneInfo("UTC")))
-    vevent.add("dtstart", event.start.astimezone(AMSTERDAM))
-    vevent.add("dtend", event.end.astimezone(AMSTERDAM))
+    vevent.add("dtstart", event.start.astimezone(AMSTERDAM).replace(microsecond=0))
+    vevent.add("dtend", event.end.astimezone(AMSTERDAM).replace(microsecond=0))
     vevent.add("summary", event.title)
     description = event.summary or ""
     if online_url:
