@@ -280,15 +280,17 @@ def load_evaluations(index, projects):
 def ensure_case_evaluation_workflow(index):
     """Workflow "Casusevaluatie: tweede redacteur": a second editor approves every case evaluation (idempotent)."""
     from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
     from accounts import groups
 
+    from .models import SecondEditorApprovalTask
+
     editors, _ = Group.objects.get_or_create(name=groups.EDITORS)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    task = SecondEditorApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = SecondEditorApprovalTask.objects.create(name=TASK_NAME)
     task.groups.add(editors)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=index.page_ptr, defaults={"workflow": workflow})

@@ -11,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import GroupApprovalTask, Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -754,3 +754,28 @@ class BestPracticePage(PrivacyGuardedPage):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = related_for_practice(self)
         return context
+
+
+class SecondEditorApprovalTask(GroupApprovalTask):
+    """A group approval in which the editor who submitted the page cannot approve it: four eyes, not two."""
+
+    def _is_requester(self, obj, user):
+        state = getattr(obj, "current_workflow_state", None)
+        return state is not None and state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if self._is_requester(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return super().get_task_states_user_can_moderate(user, **kwargs).exclude(workflow_state__requested_by=user)
+
+    @classmethod
+    def get_description(cls):
+        return _("Een redacteur uit de gekozen groepen keurt goed; wie indiende, kan niet zelf goedkeuren.")
+
+    class Meta:
+        verbose_name = _("goedkeuring door een tweede redacteur")
+        verbose_name_plural = _("goedkeuringen door een tweede redacteur")

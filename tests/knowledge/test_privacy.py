@@ -1,0 +1,96 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from knowledge import privacy
+from tests.factories.knowledge import evaluation_page, practice_page
+
+
+@pytest.mark.parametrize(
+    "text, kind, fragment",
+    [
+        ("Het BSN van de jongere is 111222333.", privacy.BSN, "111222333"),
+        ("BSN 1234.56.782 stond in het dossier.", privacy.BSN, "1234.56.782"),
+        ("Mail naar moeder.jansen@example.nl voor info.", privacy.EMAIL, "moeder.jansen@example.nl"),
+        ("Bel vader op 06-12345678.", privacy.PHONE, "06-12345678"),
+        ("Het team is bereikbaar via 0318 123 456.", privacy.PHONE, "0318 123 456"),
+        ("Bel +31 6 1234 5678 na vijf uur.", privacy.PHONE, "+31 6 1234 5678"),
+        ("De jongen (geboren op 12 maart 2009) woont thuis.", privacy.BIRTH_DATE, "12 maart 2009"),
+        ("Geboortedatum: 03-04-2010.", privacy.BIRTH_DATE, "03-04-2010"),
+        ("Het gezin woont op 6711 AB 12 in Ede.", privacy.ADDRESS, "6711 AB 12"),
+        ("Adres: Stationsweg 12, 6711 AB Ede.", privacy.ADDRESS, "Stationsweg 12, 6711 AB"),
+    ],
+)
+def test_each_pattern_of_personal_data_is_found(text, kind, fragment):
+    findings = privacy.find_personal_data(text)
+    assert privacy.Finding(kind, fragment) in findings
+
+
+def test_nine_digits_failing_the_eleven_test_are_not_a_bsn():
+    assert not privacy.passes_eleven_test("123456789")
+    assert privacy.find_personal_data("Dossiernummer 123456789 is gesloten.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Van 98 jongeren in oktober 2018 naar 57 in oktober 2020.",
+        "Op 28 augustus 2018 zijn de voorstellen besproken.",
+        "Tussen 2018 en 2020 daalden de kosten van 3,4 naar 2,2 miljoen.",
+        "In 2019 en 12 gemeenten: 380 jeugdigen minder.",
+        "Team Jeugdlink behandelde 22 casussen, drie dagen per week.",
+    ],
+)
+def test_ordinary_report_text_passes(text):
+    assert privacy.find_personal_data(text) == []
+
+
+def test_patterns_cannot_hide_behind_html():
+    found = privacy.find_personal_data("<p>Bel <strong>06-12345678</strong></p>")
+    assert [f.kind for f in found] == [privacy.PHONE]
+
+
+def test_the_message_names_the_field_and_the_fragment():
+    errors = privacy.check_fields([("situation", "de situatie", "Bel 06-12345678.")])
+    (message,) = errors["situation"]
+    assert "de situatie" in message and "06-12345678" in message and "telefoonnummer" in message
+
+
+@pytest.mark.django_db
+def test_publishing_a_case_evaluation_with_personal_data_is_blocked(demo_site):
+    with pytest.raises(ValidationError) as error:
+        evaluation_page(outcome="<p>Moeder is bereikbaar op moeder@example.nl.</p>")
+    assert "outcome" in error.value.message_dict
+    assert "moeder@example.nl" in error.value.message_dict["outcome"][0]
+
+
+@pytest.mark.django_db
+def test_personal_data_in_the_streamfield_body_is_found(demo_site):
+    with pytest.raises(ValidationError) as error:
+        evaluation_page(body=[("paragraph", "<p>BSN 111222333</p>")])
+    assert "body" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_participant_must_be_a_role_not_contact_details(demo_site):
+    from knowledge.models import CaseParticipant
+
+    with pytest.raises(ValidationError) as error:
+        evaluation_page(participants=[CaseParticipant(role="Vader, 06-12345678")])
+    assert "participants" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_publishing_requires_confirmed_anonymisation(demo_site):
+    with pytest.raises(ValidationError) as error:
+        evaluation_page(anonymisation_confirmed=False)
+    assert "anonymisation_confirmed" in error.value.message_dict
+    # A draft may be saved before the check is done.
+    draft = evaluation_page(anonymisation_confirmed=False, live=False)
+    assert not draft.live
+
+
+@pytest.mark.django_db
+def test_best_practices_are_guarded_too(demo_site):
+    with pytest.raises(ValidationError) as error:
+        practice_page(contact_role="Jan, jan@example.nl")
+    assert "contact_role" in error.value.message_dict
