@@ -33,14 +33,32 @@ class DutchSearchMixin:
 
 @functools.cache
 def _sqlite_backend():
+    from django.db.models import FloatField, Func
     from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend, SQLiteSearchQueryCompiler
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+
+    class WeightedBM25(Func):
+        """bm25 with column weights (autocomplete 0, body 1, title 4); lower is better, as in FTS5."""
+
+        output_field = FloatField()
+
+        def as_sql(self, compiler, connection, **extra):
+            return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 4.0)", []
 
     class DutchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         def build_search_query_content(self, query, config=None):
             if isinstance(query, Prefix):
                 return SearchQueryExpression(Lexeme(query.query_string, prefix=True), config=config)
             return super().build_search_query_content(query, config=config)
+
+        def _build_rank_expression(self, vectors, config):
+            # The stock expression multiplies the whole-row bm25 by a title-length factor, which
+            # ranks short titles first whatever they say; weighting the title column is fairer.
+            return WeightedBM25()
 
     class DutchSQLiteSearchBackend(DutchSearchMixin, SQLiteSearchBackend):
         query_compiler_class = DutchSQLiteQueryCompiler

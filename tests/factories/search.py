@@ -6,6 +6,7 @@ page is re-indexed after they are set)."""
 
 import datetime
 import itertools
+import uuid
 
 from wagtail.models import PageViewRestriction
 from wagtail.search import index as search_index
@@ -16,7 +17,17 @@ _counter = itertools.count(1)
 def practice_index():
     from knowledge.models import PracticeIndexPage
 
-    return PracticeIndexPage.objects.get()
+    return PracticeIndexPage.objects.order_by("pk").first()
+
+
+def make_finder_page(slug="zoektest"):
+    """A second, empty finder page under the home page, so counts in tests ignore the demo's practices."""
+    from home.models import HomePage
+    from knowledge.models import PracticeIndexPage
+
+    page = PracticeIndexPage(title="Zoektest", slug=slug, summary="Finder voor tests.")
+    HomePage.objects.get().add_child(instance=page)
+    return page
 
 
 def term(model, slug=None, **filters):
@@ -39,6 +50,7 @@ def make_practice(
     live=True,
     private=False,
     target_group="",
+    index=None,
 ):
     from accounts.models import Organisation
     from knowledge.models import BestPracticePage, MainTheme, Phase, PracticeKind
@@ -47,7 +59,7 @@ def make_practice(
     main_theme = main_theme or term(MainTheme)
     page = BestPracticePage(
         title=title or f"Voorbeeld {n}",
-        slug=f"voorbeeld-zoek-{n}",
+        slug=f"voorbeeld-{n}-{uuid.uuid4().hex[:6]}",
         summary=summary,
         region=region or term(Organisation, kind="region"),
         main_theme=main_theme,
@@ -59,7 +71,7 @@ def make_practice(
         date=date or datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
         live=live,
     )
-    practice_index().add_child(instance=page)
+    (index or practice_index()).add_child(instance=page)
     if subthemes:
         page.subthemes.set(subthemes)
         page.save()

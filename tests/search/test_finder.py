@@ -1,0 +1,161 @@
+import re
+
+import pytest
+from django.http import QueryDict
+
+from search.finder import parse_finder_query, run_finder
+from tests.factories.search import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+def find(finder_page, query=""):
+    return run_finder(parse_finder_query(QueryDict(query)), index_page=finder_page)
+
+
+def titles(result):
+    return {p.title for p in result.items}
+
+
+def counts(result, param):
+    facet = next(f for f in result.facets if f.param == param)
+    return {o.slug: o.count for o in facet.options}
+
+
+def test_without_filters_lists_every_practice_newest_first(finder_page, practices):
+    result = find(finder_page)
+    assert result.total == 6
+    assert [p.pk for p in result.items] == [p.pk for p in sorted(practices, key=lambda p: p.date, reverse=True)]
+
+
+def test_or_within_a_facet_and_across_facets(finder_page, practices, taxonomy):
+    r0, r1, _r2 = (r.slug for r in taxonomy["regions"])
+    phase1 = taxonomy["phases"][1].slug
+    assert find(finder_page, f"regio={r0}").total == 2
+    assert find(finder_page, f"regio={r0}&regio={r1}").total == 4
+    both = find(finder_page, f"regio={r0}&regio={r1}&fase={phase1}")
+    assert titles(both) == {"Eigen mentor voor jongeren", "Thuis wonen na je 18e"}
+
+
+def test_facet_counts_are_computed_given_the_other_facets(finder_page, practices, taxonomy):
+    r0, r1, r2 = (r.slug for r in taxonomy["regions"])
+    phase0, phase1 = (p.slug for p in taxonomy["phases"])
+    result = find(finder_page, f"regio={r0}&fase={phase1}")
+    # Regions are counted with only the phase filter: the other regions keep their numbers.
+    assert counts(result, "regio") == {r0: 1, r1: 1, r2: 1}
+    # Phases are counted with only the region filter.
+    assert counts(result, "fase") == {phase0: 1, phase1: 1}
+    # Other facets count the fully filtered set (one practice).
+    assert sum(counts(result, "soort").values()) == 1
+    selected = [o.slug for f in result.facets for o in f.options if o.selected]
+    assert sorted(selected) == sorted([r0, phase1])
+
+
+def test_subtheme_and_evidence_filters(finder_page, practices, taxonomy):
+    sub0 = taxonomy["subthemes"][0].slug
+    level1 = taxonomy["levels"][1].slug
+    assert find(finder_page, f"subthema={sub0}").total == 3
+    assert titles(find(finder_page, f"subthema={sub0}&bewijs={level1}")) == {"Coördinatie met de GGZ"}
+
+
+def test_invalid_slugs_are_ignored(finder_page, practices, taxonomy):
+    r0 = taxonomy["regions"][0].slug
+    assert find(finder_page, "regio=bestaat-niet&fase=<script>").total == 6
+    assert find(finder_page, f"regio={r0}&regio=bestaat-niet").total == 2
+
+
+def test_full_text_with_facets_and_relevance(finder_page, practices, taxonomy):
+    result = find(finder_page, "q=pleeggezin")
+    assert titles(result) == {"Meer pleeggezinnen werven"}
+    assert "<mark>pleeggezinnen</mark>" in result.highlights[result.items[0].pk]
+    r1 = taxonomy["regions"][1].slug
+    assert find(finder_page, f"q=pleeggezin&regio={r1}").total == 0
+
+
+def test_page_renders_checkbox_form_with_counts_that_works_without_javascript(client, finder_page, practices, taxonomy):
+    r0 = taxonomy["regions"][0]
+    response = client.get(f"{finder_page.url}?regio={r0.slug}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'method="get"' in html
+    assert re.search(rf'<input[^>]+type="checkbox"[^>]+name="regio" value="{r0.slug}" checked>', html)
+    assert f'{r0.name} <span class="kp-count">(2)</span>' in html
+    assert "2 goede voorbeelden" in html
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert f'href="/zoektest/feed/?regio={r0.slug}"' in html
+
+
+def test_pagination_keeps_the_whole_state_in_the_url(client, finder_page, taxonomy):
+    region = taxonomy["regions"][0]
+    for i in range(23):
+        make_practice(f"Praktijk {i}", summary="Huiselijk geweld aanpakken", region=region, index=finder_page)
+    response = client.get(f"{finder_page.url}?q=huiselijk&regio={region.slug}")
+    html = response.content.decode()
+    assert "23 goede voorbeelden" in html
+    assert f"?q=huiselijk&amp;regio={region.slug}&amp;page=2" in html
+    page2 = client.get(f"{finder_page.url}?q=huiselijk&regio={region.slug}&page=2")
+    assert page2.content.decode().count('class="kp-card"') == 3
+    out_of_range = client.get(f"{finder_page.url}?q=huiselijk&regio={region.slug}&page=99")
+    assert out_of_range.status_code == 200 and "Pagina 2 van 2" in out_of_range.content.decode()
+
+
+def test_sorting_by_date_or_relevance(finder_page, practices):
+    import datetime
+
+    old = make_practice(
+        "Jeugd en pleegzorg", summary="pleegzorg pleegzorg pleegzorg", date=datetime.date(2020, 1, 1), index=finder_page
+    )
+    new = make_practice("Nieuw", summary="ook over pleegzorg", date=datetime.date(2025, 1, 1), index=finder_page)
+    assert [p.pk for p in find(finder_page, "q=pleegzorg&sort=datum").items] == [new.pk, old.pk]
+    relevance = find(finder_page, "q=pleegzorg").items
+    assert relevance[0].pk == old.pk
+
+
+def test_fixed_number_of_queries_whatever_the_number_of_practices(
+    client, finder_page, taxonomy, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(
+                f"{finder_page.url}?q=zorg&regio={taxonomy['regions'][0].slug}&fase={taxonomy['phases'][0].slug}"
+            )
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    for i in range(3):
+        make_practice(
+            f"Zorg {i}",
+            summary="zorg dichtbij",
+            region=taxonomy["regions"][0],
+            phase=taxonomy["phases"][0],
+            subthemes=taxonomy["subthemes"][:2],
+            index=finder_page,
+        )
+    measure()  # warm the caches (synonyms, content types, site root)
+    few = measure()
+    for i in range(25):
+        make_practice(
+            f"Meer zorg {i}",
+            summary="zorg dichtbij",
+            region=taxonomy["regions"][0],
+            phase=taxonomy["phases"][0],
+            subthemes=taxonomy["subthemes"][:2],
+            index=finder_page,
+        )
+    many = measure()
+    assert few == many
+    with django_assert_max_num_queries(25):
+        client.get(f"{finder_page.url}?q=zorg&regio={taxonomy['regions'][0].slug}")
+
+
+def test_feed_honours_the_filters(client, finder_page, practices, taxonomy):
+    r2 = taxonomy["regions"][2].slug
+    response = client.get(f"{finder_page.url}feed/?regio={r2}")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    body = response.content.decode()
+    assert body.count("<item>") == 2
+    assert "Snelle ondertoezichtstelling" in body and "Meer pleeggezinnen" not in body
+    assert "<title>Zoektest" in body
