@@ -12,6 +12,9 @@ from .models import Notification, NotificationKind, ProposalPage, Reply, Respons
 
 logger = logging.getLogger("kennisplatform")
 
+# A report is announced in the week after publication; people who join later find it on the site.
+REPORT_ANNOUNCE_DAYS = 7
+
 PREFERENCE_FOR_KIND = {
     NotificationKind.OPENED: "proposal_opened",
     NotificationKind.REMINDER: "proposal_reminder",
@@ -43,6 +46,11 @@ def _recipients(proposal, kind):
     return [user for user in members.exclude(pk__in=already) if _wants(user, PREFERENCE_FOR_KIND[kind])]
 
 
+def _report_recent(proposal, now) -> bool:
+    published = proposal.report_published_at
+    return bool(published and published <= now and now - published <= timezone.timedelta(days=REPORT_ANNOUNCE_DAYS))
+
+
 def notify_proposal(proposal, kind) -> int:
     context = {
         "proposal": proposal,
@@ -66,7 +74,7 @@ def send_proposal_notification(proposal_id: int, kind: str) -> int:
         return 0
     if kind == NotificationKind.REMINDER and status != "open":
         return 0
-    if kind == NotificationKind.REPORT and not proposal.report_is_published:
+    if kind == NotificationKind.REPORT and not _report_recent(proposal, now):
         return 0
     return notify_proposal(proposal, kind)
 
@@ -128,6 +136,6 @@ def due_notifications(now=None):
             due.append((proposal, NotificationKind.OPENED))
             if proposal.closes_at - now <= timezone.timedelta(days=3):
                 due.append((proposal, NotificationKind.REMINDER))
-        elif proposal.report_is_published:
+        elif _report_recent(proposal, now):
             due.append((proposal, NotificationKind.REPORT))
     return due
