@@ -222,3 +222,11 @@ def test_anonymous_cannot_report(proposal):
     response = ResponseFactory(proposal=proposal, author=UserFactory())
     with pytest.raises(AdvisoryError, match="Log in"):
         services.response_report(response=response, user=AnonymousUser(), reason="spam")
+
+
+def test_moderation_shows_in_the_admin_history(client, proposal, provider, editor_user):
+    response = _submit(proposal, provider)
+    services.response_hide(response=response, user=editor_user, reason="Persoonsgegevens")
+    client.force_login(editor_user)
+    html = client.get(f"/admin/pages/{proposal.pk}/history/").content.decode()
+    assert "Reactie verborgen" in html
