@@ -26,6 +26,7 @@ class Clause:
     phrases: list = field(default_factory=list)
     label: str = ""
     synonym: bool = False
+    originals: list = field(default_factory=list)  # the words as typed/listed, for engines that stem themselves
 
     def to_wagtail(self):
         parts = [Prefix(p) for p in self.prefixes] + [PlainText(w) for w in self.words]
@@ -58,7 +59,7 @@ class DutchQuery:
 
 
 def _word_clause(token):
-    clause = Clause(label=token)
+    clause = Clause(label=token, originals=[token])
     for variant in prefixes_for(token):
         if len(variant) >= MIN_PREFIX_LENGTH:
             clause.prefixes.append(variant)
@@ -79,6 +80,7 @@ def _group_clause(group):
         else:
             clause.phrases.append(" ".join(member))
         labels.append(" ".join(member))
+        clause.originals.append(" ".join(member))
     clause.prefixes = list(dict.fromkeys(clause.prefixes))
     clause.words = list(dict.fromkeys(clause.words))
     clause.label = ", ".join(labels)

@@ -99,6 +99,13 @@ def typeahead(text, *, limit=8):
     if len(fold(text).strip()) < 2:
         return []
     results = []
+    from . import elastic
+
+    if elastic.enabled():
+        try:
+            results += elastic.completion_suggestions(text, size=limit // 2)
+        except Exception as exc:  # noqa: BLE001
+            elastic.logger.warning("Elasticsearch suggestions unavailable: %s", exc)
     try:
         pages = Page.objects.live().public().filter(depth__gt=2).autocomplete(text, backend=_backend())[:limit]
         for page in pages:

@@ -1,0 +1,175 @@
+"""Elasticsearch without a server: the request bodies and mapping we build, and the fallback."""
+
+import logging
+
+import pytest
+from django.http import QueryDict
+from django.test import override_settings
+
+from search.elastic import PracticeDocument, build_index, completion_search, finder_search, synonym_rules
+from search.finder import parse_finder_query
+
+pytestmark = pytest.mark.django_db
+
+UNREACHABLE = {"ELASTICSEARCH_URL": "http://127.0.0.1:9", "ELASTICSEARCH_TIMEOUT": 0.2}
+
+
+def test_index_has_a_dutch_analyser_with_the_editors_synonyms(demo_site):
+    definition = build_index().to_dict()
+    analysis = definition["settings"]["analysis"]
+    assert analysis["analyzer"]["dutch_index"]["filter"] == ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
+    assert analysis["analyzer"]["dutch_search"]["filter"] == [
+        "lowercase",
+        "asciifolding",
+        "kp_synonyms",
+        "dutch_stop",
+        "dutch_stemmer",
+    ]
+    assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
+    assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
+    rules = analysis["filter"]["kp_synonyms"]["synonyms"]
+    assert rules == synonym_rules()
+    assert any(r.startswith("ggz, geestelijke gezondheidszorg") for r in rules)
+    assert any(r.startswith("ots, ondertoezichtstelling") for r in rules)
+    properties = definition["mappings"]["properties"]
+    assert properties["title"]["analyzer"] == "dutch_index"
+    assert properties["title"]["search_analyzer"] == "dutch_search"
+    assert properties["region"] == {"type": "keyword"}
+    assert properties["suggest"]["type"] == "completion"
+    assert properties["date"] == {"type": "date"}
+
+
+def test_document_holds_only_what_the_public_page_shows(practices):
+    page = practices[0]
+    doc = PracticeDocument.from_page(page).to_dict(include_meta=True)
+    assert doc["_id"] == page.pk
+    source = doc["_source"]
+    assert source["title"] == page.title
+    assert source["region"] == page.region.slug
+    assert source["subthemes"] == [s.slug for s in page.subthemes.all()]
+    assert source["parent_id"] == str(page.get_parent().pk)
+    assert set(source) <= {
+        "title", "summary", "body", "results", "target_group", "taxonomy", "date", "parent_id", "url",
+        "suggest", "action_line", "main_theme", "subthemes", "region", "phase", "kind", "evidence_level",
+    }  # fmt: skip
+
+
+def test_faceted_request_body(finder_page, taxonomy):
+    region, phase = taxonomy["regions"][0].slug, taxonomy["phases"][1].slug
+    fq = parse_finder_query(QueryDict(f"q=pleeggezinnen&regio={region}&fase={phase}"))
+    body = finder_search(fq, index_page=finder_page)._s.to_dict()
+    assert body["query"]["bool"]["filter"] == [{"term": {"parent_id": str(finder_page.pk)}}]
+    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "pleeggezinnen"
+    assert body["query"]["bool"]["must"][0]["multi_match"]["operator"] == "and"
+    both = {"bool": {"must": [{"terms": {"region": [region]}}, {"terms": {"phase": [phase]}}]}}
+    assert body["post_filter"] == both
+    # Disjunctive facets: each aggregation ignores its own filter.
+    assert body["aggs"]["_filter_regio"]["filter"] == {"terms": {"phase": [phase]}}
+    assert body["aggs"]["_filter_fase"]["filter"] == {"terms": {"region": [region]}}
+    assert body["aggs"]["_filter_soort"]["filter"] == both
+    assert body["aggs"]["_filter_subthema"]["aggs"]["subthema"] == {"terms": {"field": "subthemes", "size": 200}}
+    assert body["highlight"]["encoder"] == "html"
+    assert body["highlight"]["pre_tags"] == ["<mark>"]
+    assert body["sort"] == ["_score", {"date": {"order": "desc"}}]
+    assert body["suggest"]["spelling"]["term"]["field"] == "title"
+
+
+def test_request_without_text_sorts_by_date_and_has_no_query(finder_page):
+    body = finder_search(parse_finder_query(QueryDict("")), index_page=finder_page)._s.to_dict()
+    assert "must" not in body["query"]["bool"] and "post_filter" not in body
+    assert body["sort"] == [{"date": {"order": "desc"}}, "_id"]
+
+
+def test_completion_request_body():
+    body = completion_search("pleeg").to_dict()
+    assert body["suggest"]["titles"] == {
+        "prefix": "pleeg",
+        "completion": {"field": "suggest", "size": 8, "skip_duplicates": True},
+    }
+
+
+@override_settings(**UNREACHABLE)
+def test_unreachable_elasticsearch_falls_back_to_the_database_with_a_notice(client, finder_page, practices, caplog):
+    with caplog.at_level(logging.WARNING, logger="kennisplatform.search"):
+        response = client.get(finder_page.url, {"q": "pleeggezin"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "tijdelijk niet bereikbaar" in html
+    assert "Meer pleeggezinnen werven" in html
+    assert any("falling back to the database" in r.message for r in caplog.records)
+    assert client.get("/zoeken/suggesties/", {"q": "pleeg"}).status_code == 200
+
+
+def test_unreachable_elasticsearch_for_site_search(client, practices, settings):
+    settings.ELASTICSEARCH_URL = UNREACHABLE["ELASTICSEARCH_URL"]
+    settings.ELASTICSEARCH_TIMEOUT = 0.2
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [UNREACHABLE["ELASTICSEARCH_URL"]],
+            "TIMEOUT": 0.2,
+            "OPTIONS": {"max_retries": 0},
+            "AUTO_UPDATE": False,
+        },
+        "database": {"BACKEND": "search.backends.database"},
+    }
+    response = client.get("/zoeken/", {"q": "pleeggezinnen"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "tijdelijk niet bereikbaar" in html and "Meer pleeggezinnen werven" in html
+
+
+def test_indexing_signals_never_break_publishing(finder_page, settings):
+    settings.ELASTICSEARCH_URL = UNREACHABLE["ELASTICSEARCH_URL"]
+    settings.ELASTICSEARCH_TIMEOUT = 0.2
+    from tests.factories.search import make_practice
+
+    page = make_practice("Gepubliceerd ondanks storing", index=finder_page)
+    page.save_revision().publish()  # page_published -> index_practice: logs, does not raise
+    page.unpublish()
+    page.delete()
+
+
+class _FakeResponse:
+    def __init__(self, body):
+        self.body = body
+
+
+def test_response_is_mapped_to_the_same_result_structure(
+    client, finder_page, practices, taxonomy, monkeypatch, settings
+):
+    """A canned Elasticsearch answer becomes the FinderResult the template knows (facets, highlights)."""
+    from elasticsearch import Elasticsearch
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    first, second = practices[0], practices[1]
+    region = taxonomy["regions"][0]
+    sent = {}
+
+    def fake_search(self, index=None, body=None, **params):
+        sent.update(index=index, body=body)
+        buckets = {"regio": [{"key": region.slug, "doc_count": 2}, {"key": "bestaat-niet", "doc_count": 9}]}
+        aggs = {
+            f"_filter_{param}": {"doc_count": 2, param: {"buckets": buckets.get(param, [])}}
+            for param in ("actielijn", "thema", "subthema", "regio", "fase", "soort", "bewijs")
+        }
+        hits = [
+            {
+                "_id": str(first.pk),
+                "_score": 2.0,
+                "highlight": {"summary": ["Werving van <mark>pleeggezinnen</mark> &amp; meer"]},
+            },
+            {"_id": str(second.pk), "_score": 1.0},
+        ]
+        return _FakeResponse({"hits": {"total": {"value": 2, "relation": "eq"}, "hits": hits}, "aggregations": aggs})
+
+    monkeypatch.setattr(Elasticsearch, "search", fake_search)
+    response = client.get(finder_page.url, {"q": "pleeggezin"})
+    html = response.content.decode()
+    assert sent["index"] == ["kennisplatform_goede_voorbeelden"]
+    assert "tijdelijk niet bereikbaar" not in html
+    assert "2 goede voorbeelden" in html
+    assert html.index(first.title) < html.index(second.title)
+    assert "Werving van <mark>pleeggezinnen</mark> &amp; meer" in html
+    assert f'{region.name} <span class="kp-count">(2)</span>' in html
+    assert "bestaat-niet" not in html
