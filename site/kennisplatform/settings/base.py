@@ -234,6 +234,9 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# AVG: keep no log of successful sign-ins (addresses, user agents) and no usernames in log lines.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 # The client's address (for axes and our rate limits): REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "home.security.client_ip"
