@@ -36,3 +36,12 @@ class MaskPersonalDataFilter(logging.Filter):
         if record.exc_text:
             record.exc_text = mask(record.exc_text)
         return True
+
+
+# Path segments after these carry a signed token (registration links, password reset, invitations).
+TOKEN_PATH = re.compile(r"(/(?:inschrijving|wachtwoord-instellen|uitnodiging)/)[^?#]*")
+
+
+def mask_path(path: str) -> str:
+    """A request path fit for an access log: tokens in signed links replaced."""
+    return TOKEN_PATH.sub(lambda m: m.group(1) + MASK + "/", path)

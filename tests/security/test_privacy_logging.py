@@ -51,3 +51,41 @@ def test_settings_attach_the_filter_to_every_handler(settings):
     assert names
     for handler in settings.LOGGING["handlers"].values():
         assert set(names) & set(handler.get("filters", [])), handler
+
+
+def test_signed_link_tokens_are_masked_in_paths():
+    from home.log_filters import mask_path
+
+    assert mask_path("/kennisateliers/x/inschrijving/12-AbCdEf/") == "/kennisateliers/x/inschrijving/[afgeschermd]/"
+    assert mask_path("/account/wachtwoord-instellen/MQ/c0ffee-123/") == "/account/wachtwoord-instellen/[afgeschermd]/"
+    assert mask_path("/goede-voorbeelden/pleegzorg/") == "/goede-voorbeelden/pleegzorg/"
+
+
+def test_gunicorn_access_log_has_no_query_strings_addresses_or_tokens():
+    import runpy
+    from datetime import timedelta
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    assert config["worker_class"] == "gthread"
+    assert config["timeout"] <= 60 and config["workers"] >= 2
+    fmt = config["access_log_format"]
+    for atom in ("%(r)s", "%(q)s", "%(h)s", "%(f)s", "%(a)s"):
+        assert atom not in fmt
+    logger = config["_Logger"].__new__(config["_Logger"])
+    logger.cfg = SimpleNamespace(env_orig={})
+    request = SimpleNamespace(headers=[], method="GET", path="/kennisateliers/x/inschrijving/12-AbC/", query="e=a@b.nl")
+    response = SimpleNamespace(status="200 OK", headers=[], sent=10, response_length=10)
+    environ = {
+        "REMOTE_ADDR": "203.0.113.9",
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": request.path + "?" + request.query,
+        "PATH_INFO": request.path,
+        "QUERY_STRING": request.query,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    atoms = logger.atoms(response, request, environ, timedelta(milliseconds=12))
+    line = fmt % atoms
+    assert "12-AbC" not in line and "a@b.nl" not in line and "203.0.113.9" not in line
+    assert '"GET /kennisateliers/x/inschrijving/[afgeschermd]/" 200' in line
