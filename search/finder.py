@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from .backends.database import ranked_rows
 from .query import build_query
 
 logger = logging.getLogger("kennisplatform.search")
@@ -217,17 +218,14 @@ class DatabaseFinderBackend:
 
         base = index_page.get_practices()
         dutch = fq.dutch
+        columns = ["pk"] + [spec.column for spec in SINGLE_FACETS]
         if dutch:
             relevance = fq.sort == SORT_RELEVANCE
             if not relevance:
                 base = base.order_by("-date", "-id")
-            matched = base.search(
-                dutch.to_wagtail(), order_by_relevance=relevance, backend=database_backend_name()
-            ).get_queryset()
+            rows = ranked_rows(base, dutch.to_wagtail(), columns, backend=database_backend_name(), relevance=relevance)
         else:
-            matched = base.order_by("-date", "-pk")
-        columns = ["pk"] + [spec.column for spec in SINGLE_FACETS]
-        rows = list(matched.values_list(*columns))
+            rows = list(base.order_by("-date", "-pk").values_list(*columns))
         through = BestPracticePage.subthemes.through.objects.filter(
             bestpracticepage__path__startswith=index_page.path, bestpracticepage__depth=index_page.depth + 1
         )

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from .backends.database import ranked_rows
 from .finder import NOTICE_FALLBACK, database_backend_name
 from .query import build_query
 from .snippets import snippet_for
@@ -114,8 +115,7 @@ def database_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
         return SiteSearchResult(items=[], total=0, types=[])
     type_cts = _type_models()
     ct_to_slug = {ct: slug for slug, ct in type_cts.items()}
-    results = _base_queryset().search(dutch.to_wagtail(), backend=database_backend_name())
-    rows = list(results.get_queryset().values_list("pk", "content_type_id"))
+    rows = ranked_rows(_base_queryset(), dutch.to_wagtail(), ["pk", "content_type_id"], backend=database_backend_name())
     counts, chosen_ids = {}, []
     for pk, ct in rows:
         slug = ct_to_slug.get(ct, OTHER)
@@ -193,12 +193,12 @@ def site_suggestions(text):
     from wagtail.models import Page
 
     from .finder import facet_terms
-    from .suggest import _finder_url, _qs, _vocabulary, did_you_mean, related_terms
+    from .suggest import _finder_url, _qs, cached_vocabulary, did_you_mean, related_terms
 
     terms = facet_terms()
-    titles = Page.objects.live().public().filter(depth__gt=2).values_list("title", flat=True)[:5000]
+    titles = Page.objects.live().public().filter(depth__gt=2).order_by("-first_published_at")
     suggestions = []
-    corrected = did_you_mean(text, _vocabulary(terms, titles))
+    corrected = did_you_mean(text, cached_vocabulary("site", terms, titles))
     if corrected:
         suggestions.append(("did_you_mean", corrected, _qs(q=corrected)))
     finder = _finder_url()

@@ -22,6 +22,18 @@ def _vocabulary(terms_by_facet, titles):
     return sorted(words)
 
 
+def cached_vocabulary(name, terms_by_facet, titles_queryset, *, limit=2000):
+    """The words 'did you mean' picks from, kept for ten minutes (it is only needed for empty results)."""
+    from django.core.cache import cache
+
+    key = f"search:vocabulary:{name}"
+    words = cache.get(key)
+    if words is None:
+        words = _vocabulary(terms_by_facet, titles_queryset.values_list("title", flat=True)[:limit])
+        cache.set(key, words, 600)
+    return words
+
+
 def did_you_mean(text, vocabulary):
     """The query with each unknown word replaced by its nearest known word, or '' if nothing changes."""
     known = set(vocabulary)
@@ -61,8 +73,8 @@ def finder_suggestions(fq):
 
     suggestions = []
     if fq.text:
-        titles = BestPracticePage.objects.live().public().values_list("title", flat=True)[:5000]
-        corrected = did_you_mean(fq.text, _vocabulary(fq.terms, titles))
+        titles = BestPracticePage.objects.live().public().order_by("-first_published_at")
+        corrected = did_you_mean(fq.text, cached_vocabulary("finder", fq.terms, titles))
         if corrected:
             suggestions.append(("did_you_mean", corrected, _qs(q=corrected, **fq.selected_slugs)))
         for param, term in related_terms(fq.text, fq.terms):

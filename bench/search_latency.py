@@ -1,0 +1,254 @@
+"""Latency of the best-practice finder and of site search at 1,000 / 10,000 / 100,000 practices.
+
+Generates practices in bulk under /goede-voorbeelden/ (tree paths computed directly, no per-page
+saves), rebuilds the search index with `update_index` (timed), then measures through Django's test
+client (full middleware and Wagtail routing):
+
+- finder: a two-word query plus three facets (actielijn, regio, fase), relevance order;
+- site search: the same two-word query over all page types.
+
+    DATABASE_URL=sqlite:////tmp/kp_search_bench.sqlite3 .venv/bin/python bench/search_latency.py --sizes 1000 10000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_search_bench .venv/bin/python bench/search_latency.py
+
+Sizes are cumulative: the script tops the number of generated practices up to each size in turn.
+Use a database of its own: it migrates it and loads the demo if it is empty.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kennisplatform.settings.test")
+os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/kp_search_bench.sqlite3")
+
+WORDS = """
+jeugdhulp pleeggezinnen pleegzorg gezinshuis wijkteam jongeren ouders school onderwijs huisarts
+praktijkondersteuner ggz verslaving scheiding huiselijk geweld veiligheid ondertoezichtstelling
+jongvolwassenen wonen werk inkomen schulden mentor netwerk vroegsignalering preventie opvoeding
+ambulante spoedhulp crisis zorgaanbieder gemeente regio inkoop contract wachttijden doorlooptijd
+casusregie samenwerking integraal plan gezin thuis dichtbij kwaliteit resultaat evaluatie leren
+kinderen baby zwangerschap kraamzorg consultatiebureau sport cultuur vrijwilligers buurt wijk
+""".split()  # noqa: SIM905  (readable as prose)
+QUERIES = [
+    "pleeggezinnen wonen",
+    "jongeren school",
+    "huiselijk geweld",
+    "wijkteam ouders",
+    "ggz jongvolwassenen",
+    "mentor netwerk",
+    "crisis gezin",
+    "wachttijden regio",
+]
+
+
+def setup():
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False
+
+
+def ensure_demo():
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        with open(os.devnull, "w") as devnull:
+            call_command("load_demo", "--skip-index", verbosity=0, stdout=devnull)
+
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def encode(number, steplen=4):
+    digits = ""
+    while number:
+        number, rest = divmod(number, len(ALPHABET))
+        digits = ALPHABET[rest] + digits
+    return digits.rjust(steplen, "0")
+
+
+def decode(step):
+    return int(step, len(ALPHABET))
+
+
+def generate(count, *, rng):
+    """Insert `count` published practices as children of the finder page, in batches."""
+    import datetime
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
+    from accounts.models import Organisation
+    from knowledge.models import BestPracticePage, EvidenceLevel, MainTheme, Phase, PracticeIndexPage, PracticeKind
+
+    index = PracticeIndexPage.objects.get()
+    content_type = ContentType.objects.get_for_model(BestPracticePage)
+    locale = Locale.get_default()
+    regions = list(Organisation.objects.regions())
+    themes = list(MainTheme.objects.select_related("action_line").prefetch_related("subthemes"))
+    phases, kinds, levels = (
+        list(Phase.objects.all()),
+        list(PracticeKind.objects.all()),
+        list(EvidenceLevel.objects.all()),
+    )
+    last = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("-path").first()
+    next_number = decode(last.path[-4:]) + 1 if last else 1
+    child_fields = list(BestPracticePage._meta.local_concrete_fields)
+    through = BestPracticePage.subthemes.through
+    now = timezone.now()
+    batch = 1000
+    for start in range(0, count, batch):
+        size = min(batch, count - start)
+        with transaction.atomic():
+            pages, extras = [], []
+            for i in range(size):
+                number = next_number + start + i
+                title_words = rng.sample(WORDS, 3)
+                slug = f"bench-{uuid.uuid4().hex[:12]}"
+                theme = rng.choice(themes)
+                pages.append(
+                    Page(
+                        title=" ".join(title_words).capitalize(),
+                        draft_title=" ".join(title_words).capitalize(),
+                        slug=slug,
+                        content_type=content_type,
+                        path=index.path + encode(number),
+                        depth=index.depth + 1,
+                        numchild=0,
+                        url_path=f"{index.url_path}{slug}/",
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=now,
+                        last_published_at=now,
+                        locale=locale,
+                        translation_key=uuid.uuid4(),
+                    )
+                )
+                extras.append(
+                    {
+                        "summary": " ".join(rng.sample(WORDS, 12)).capitalize() + ".",
+                        "date": datetime.date(2018, 1, 1) + datetime.timedelta(days=rng.randrange(2500)),
+                        "region": rng.choice(regions),
+                        "main_theme": theme,
+                        "action_line": theme.action_line,
+                        "phase": rng.choice(phases),
+                        "kind": rng.choice(kinds),
+                        "evidence_level": rng.choice(levels),
+                        "target_group": " ".join(rng.sample(WORDS, 2)),
+                        "subthemes": rng.sample(list(theme.subthemes.all()), min(2, theme.subthemes.count())),
+                    }
+                )
+            created = Page.objects.bulk_create(pages)
+            children = []
+            for page, extra in zip(created, extras, strict=True):
+                child = BestPracticePage(page_ptr_id=page.pk, **{k: v for k, v in extra.items() if k != "subthemes"})
+                child.id = page.pk
+                children.append(child)
+            BestPracticePage._base_manager._insert(children, fields=child_fields, using="default")
+            through.objects.bulk_create(
+                [
+                    through(bestpracticepage_id=page.pk, subtheme_id=sub.pk)
+                    for page, extra in zip(created, extras, strict=True)
+                    for sub in extra["subthemes"]
+                ]
+            )
+    Page.objects.filter(pk=index.pk).update(
+        numchild=Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).count()
+    )
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def measure(url_for, *, runs, rng):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    for _ in range(3):
+        client.get(url_for(rng))  # warm caches
+    timings, queries = [], []
+    for _ in range(runs):
+        url = url_for(rng)
+        with CaptureQueriesContext(connection) as ctx:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries.append(len(ctx.captured_queries))
+    return statistics.median(timings), percentile(timings, 0.95), max(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    setup()
+    ensure_demo()
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    from accounts.models import Organisation
+    from knowledge.models import ActionLine, BestPracticePage, Phase, PracticeIndexPage
+
+    rng = random.Random(args.seed)
+    index = PracticeIndexPage.objects.get()
+    lines = list(ActionLine.objects.values_list("slug", flat=True))
+    regions = list(Organisation.objects.regions().values_list("slug", flat=True))
+    phases = list(Phase.objects.values_list("slug", flat=True))
+
+    def finder_url(rng):
+        q = rng.choice(QUERIES).replace(" ", "+")
+        some_regions = "&".join(f"regio={r}" for r in rng.sample(regions, 8))
+        return f"{index.url}?q={q}&actielijn={rng.choice(lines)}&{some_regions}&fase={rng.choice(phases)}"
+
+    def search_url(rng):
+        return f"/zoeken/?q={rng.choice(QUERIES).replace(' ', '+')}"
+
+    print(f"database: {connection.vendor}; runs per measurement: {args.runs}")
+    print(
+        "| practices | index build (s) | finder median (ms) | finder p95 (ms) | finder queries "
+        "| search median (ms) | search p95 (ms) | search queries |"
+    )
+    print("|" + "---|" * 8)
+    for size in args.sizes:
+        current = BestPracticePage.objects.child_of(index).count()
+        if size > current:
+            started = time.perf_counter()
+            generate(size - current, rng=rng)
+            generated = time.perf_counter() - started
+            print(f"  generated {size - current} practices in {generated:.1f} s", file=sys.stderr)
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        build = time.perf_counter() - started
+        f_median, f_p95, f_queries = measure(finder_url, runs=args.runs, rng=rng)
+        s_median, s_p95, s_queries = measure(search_url, runs=args.runs, rng=rng)
+        print(
+            f"| {size:,} | {build:.1f} | {f_median:.0f} | {f_p95:.0f} | {f_queries} "
+            f"| {s_median:.0f} | {s_p95:.0f} | {s_queries} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
