@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
+from home import security
 
 from . import services
 from .calendar import event_ics, feed_ics
@@ -23,21 +23,10 @@ from .tokens import make_token, registration_for_token
 DEFAULT_RATE_LIMIT = (10, 600)
 
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def rate_limited(request) -> bool:
-    """Count this registration attempt for the client; True when it is over the limit."""
+    """Count this registration attempt for the client's address; True when it is over the limit."""
     limit, window = getattr(settings, "EVENT_REGISTRATION_RATE_LIMIT", DEFAULT_RATE_LIMIT)
-    key = f"events:register:{client_ip(request)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return security.rate_limited("events-register", security.client_ip(request), limit=limit, window=window)
 
 
 def registration_path(event, registration) -> str:

@@ -6,6 +6,16 @@ def _ensure_demo():
     from home.models import HomePage
 
     if not HomePage.objects.exists():
+        from wagtail.models import Collection, Locale, Page
+
+        # A transactional test (django_db(transaction=True)) flushes everything, including the root page, root
+        # collection and locale that Wagtail's migrations create: put them back before the demo is loaded again.
+        if not Locale.objects.exists():
+            Locale.objects.create(language_code="nl")
+        if Page.get_first_root_node() is None:
+            Page.add_root(title="Root", slug="root")
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
         call_command("load_demo", "--skip-index", stdout=_Silent())
 
 

@@ -1,0 +1,104 @@
+"""The capacity guarantee under real concurrency: threads with their own database connections.
+
+Only meaningful on PostgreSQL: SQLite takes one database-wide write lock, so there is no row lock to prove
+(run with DATABASE_URL=postgres://… to include these tests).
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from events.models import RegistrationStatus
+from events.services import RegistrationError
+from tests.factories.events import EventPageFactory, register
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Concurrency tests need PostgreSQL: SQLite serialises all writers with one database lock, so row "
+    "locking cannot be exercised (run with DATABASE_URL=postgres://...).",
+)
+
+
+def _run_simultaneously(count, work):
+    barrier = threading.Barrier(count)
+    results, errors = [None] * count, [None] * count
+
+    def run(index):
+        try:
+            barrier.wait(timeout=30)
+            results[index] = work(index)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors[index] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_registrations_for_the_last_five_places_confirm_exactly_five(demo_site):
+    event = EventPageFactory(capacity=30)
+    for _ in range(25):
+        register(event, notify=False)
+
+    results, errors = _run_simultaneously(
+        50, lambda i: register(event, email=f"gelijktijdig{i}@voorbeeld.example", notify=False)
+    )
+
+    assert errors == [None] * 50
+    statuses = [r.status for r in results]
+    assert statuses.count(RegistrationStatus.CONFIRMED) == 5
+    assert statuses.count(RegistrationStatus.WAITING) == 45
+    assert event.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 30
+    positions = sorted(
+        event.registrations.filter(status=RegistrationStatus.WAITING).values_list("waiting_position", flat=True)
+    )
+    assert positions == list(range(1, 46))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_registrations_respect_the_region_maximum(demo_site):
+    event = EventPageFactory(capacity=100, max_per_region=3)
+
+    results, errors = _run_simultaneously(
+        20, lambda i: register(event, email=f"regio{i}@voorbeeld.example", region="food-valley", notify=False)
+    )
+
+    assert errors == [None] * 20
+    assert [r.status for r in results].count(RegistrationStatus.CONFIRMED) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_email_submitted_ten_times_at_once_registers_once(demo_site):
+    event = EventPageFactory(capacity=10)
+
+    results, errors = _run_simultaneously(
+        10, lambda i: register(event, email="dubbelklik@voorbeeld.example", notify=False)
+    )
+
+    assert sum(r is not None for r in results) == 1
+    assert all(isinstance(e, RegistrationError) and e.code == "duplicate" for e in errors if e is not None)
+    assert event.registrations.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_cancellations_promote_each_waiting_person_once(demo_site):
+    from events.services import cancel_registration
+
+    event = EventPageFactory(capacity=10)
+    confirmed = [register(event, notify=False) for _ in range(10)]
+    waiting = [register(event, notify=False) for _ in range(10)]
+
+    _, errors = _run_simultaneously(10, lambda i: cancel_registration(registration=confirmed[i]))
+
+    assert errors == [None] * 10
+    assert event.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 10
+    assert set(event.registrations.filter(status=RegistrationStatus.CONFIRMED).values_list("pk", flat=True)) == {
+        r.pk for r in waiting
+    }
