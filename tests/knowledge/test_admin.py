@@ -100,3 +100,13 @@ def test_reports_are_for_editors_only(demo_site):
     client = logged_in(provider_member())
     response = client.get("/admin/rapporten/casusevaluaties-herzien/")
     assert response.status_code in (302, 403)
+
+
+def test_project_editor_has_nested_kpi_and_measurement_panels(demo_site, editor_client):
+    from knowledge.models import ProjectPage
+
+    page = ProjectPage.objects.get(slug="van-18-min-naar-18-plus")
+    html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Kritieke prestatie-indicatoren" in html and "Metingen" in html
+    assert "Dit doen we door" in html and "Ons Verhaal" in html
+    assert 'name="action-publish"' in html  # projects are published directly, unlike case evaluations
