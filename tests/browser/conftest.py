@@ -47,11 +47,29 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+def _ensure_wagtail_rows():
+    """Wagtail's migrations create the default locale, root page and root collection; a transactional flush
+    removes them, so the next live-server test would find no tree to load the demo into."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page), live=True)
+        )
+
+
 @pytest.fixture
 def live_site(live_server, transactional_db):
     """The live server with the demo content (reloaded after each transactional flush)."""
     from tests.conftest import _ensure_demo
 
+    _ensure_wagtail_rows()
     _ensure_demo()
     from wagtail.models import Site
 
