@@ -52,6 +52,54 @@ def test_the_submitter_cannot_approve_but_a_second_editor_can(demo_site):
     assert page.live
 
 
+def _draftail(text):
+    return (
+        '{"blocks":[{"key":"k","text":"' + text + '","type":"unstyled","depth":0,'
+        '"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}'
+    )
+
+
+def _evaluation_form(**changes):
+    data = {
+        "title": "Casus zonder gegevens",
+        "slug": "casus-zonder-gegevens",
+        "date": "2020-11-01",
+        "situation": _draftail("Een gezin liep vast."),
+        "approach": _draftail("Eén plan van aanpak."),
+        "outcome": _draftail("Hulp binnen vier weken."),
+        "time_to_result_value": "4",
+        "time_to_result_unit": "weken",
+        "norm_value": "8",
+        "norm_unit": "maanden",
+        "consent_basis": "geanonimiseerd",
+        "review_date": "2027-01-01",
+        "anonymisation_confirmed": "on",
+        "body-count": "0",
+        "participants-TOTAL_FORMS": "1",
+        "participants-INITIAL_FORMS": "0",
+        "participants-MIN_NUM_FORMS": "0",
+        "participants-MAX_NUM_FORMS": "1000",
+        "participants-0-role": "Medewerker sociaal team",
+        "participants-0-ORDER": "1",
+        "participants-0-id": "",
+        "participants-0-DELETE": "",
+        "action-submit": "1",
+    }
+    data.update(changes)
+    return data
+
+
+def test_editor_submits_a_case_evaluation_to_the_second_editor(demo_site, editor_client):
+    index = EvaluationIndexPage.objects.get()
+    response = editor_client.post(f"/admin/pages/add/knowledge/caseevaluationpage/{index.pk}/", _evaluation_form())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = CaseEvaluationPage.objects.get(slug="casus-zonder-gegevens")
+    assert not page.live
+    assert page.current_workflow_state is not None
+    assert page.current_workflow_task.name == "Goedkeuring door een tweede redacteur"
+    assert [p.role for p in page.get_latest_revision_as_object().participants.all()] == ["Medewerker sociaal team"]
+
+
 def test_admin_form_shows_personal_data_on_the_field(demo_site, editor_client):
     index = EvaluationIndexPage.objects.get()
     response = editor_client.get(f"/admin/pages/add/knowledge/caseevaluationpage/{index.pk}/")

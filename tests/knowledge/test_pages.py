@@ -204,3 +204,12 @@ def test_open_graph_metadata_on_detail_pages(anonymous, demo_site):
 
 def test_kpis_are_stored_with_their_page(demo_site):
     assert Kpi.objects.filter(page__slug="van-18-min-naar-18-plus", is_headline=True).count() == 1
+
+
+def test_municipal_measurements_appear_in_the_table_but_not_in_the_progress(anonymous, demo_site):
+    from accounts.models import Organisation
+
+    ede = Organisation.objects.get(slug="gemeente-ede")
+    page = project_page(kpis=[kpi(values=[(D(2020, 10, 1), 57), (D(2020, 11, 1), 12, ede)])])
+    html = html_of(anonymous.get(page.url))
+    assert "Gemeente Ede" in html and "84% van het doel bereikt" in html
