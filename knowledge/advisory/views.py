@@ -45,6 +45,7 @@ class ProposalRoutesMixin:
         in_audience = bool(user.is_authenticated and selectors.user_audience_organisations(proposal=self, user=user))
         may_reply = staff or (in_audience and self.is_open(now))
         for response in responses:
+            response.proposal = self  # already loaded: no query per response
             response.may_edit = bool(selectors.can_edit_response(response=response, user=user, now=now))
             response.may_withdraw = bool(selectors.can_withdraw_response(response=response, user=user, now=now))
             response.may_reply = may_reply and response.state == "active"
