@@ -156,7 +156,7 @@ def attendance(request, event_id, registration_id):
     registration = get_object_or_404(registrations_visible_to(request.user), pk=registration_id, event_id=event_id)
     attended = request.POST.get("attended") == "1"
     try:
-        services.set_attendance(registration=registration, attended=attended)
+        services.set_attendance(registration=registration, attended=attended, user=request.user)
     except RegistrationError as error:
         messages.error(request, error.message)
     else:
@@ -174,7 +174,7 @@ def message(request, event_id):
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.email_confirmed_registrants(
-                event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"]
+                event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"], user=request.user
             )
         except RegistrationError as error:
             form.add_error(None, error.message)

@@ -103,10 +103,15 @@ def _event(index, slug, **fields):
     return ensure_child_page(index, EventPage, slug=slug, **CONTACT, **fields)
 
 
-def _themes(event, *slugs):
+def _relate(event, *, themes=(), projects=(), practices=(), produced=()):
+    """Link the event to taxonomy and knowledge pages by slug (missing ones are skipped), then publish."""
+    from knowledge.models import BestPracticePage, ProjectPage
     from knowledge.taxonomy import MainTheme
 
-    event.themes.set(MainTheme.objects.filter(slug__in=slugs))
+    event.themes.set(MainTheme.objects.filter(slug__in=themes))
+    event.related_projects.set(ProjectPage.objects.filter(slug__in=projects))
+    event.related_practices.set(BestPracticePage.objects.filter(slug__in=practices))
+    event.produced_items = [("page", page) for page in BestPracticePage.objects.filter(slug__in=produced)]
     event.save_revision().publish()
 
 
@@ -162,7 +167,13 @@ def load(*, stdout):
     )
     if event:
         created += 1
-        _themes(event, "signaleren-op-school", "ketenafstemming-onderwijs-zorg")
+        _relate(
+            event,
+            themes=["signaleren-op-school", "ketenafstemming-onderwijs-zorg"],
+            projects=["onderwijs-en-jeugdhulp"],
+            practices=["jeugdexperts-in-de-school", "school-als-vindplaats"],
+            produced=["matrix-passende-samenwerking"],
+        )
         for registration in _register_people(event, PEOPLE[:5], now=_at(-90, 10))[:4]:
             services.set_attendance(registration=registration, attended=True, now=_at(-70, 13, 40))
 
@@ -187,7 +198,13 @@ def load(*, stdout):
     )
     if event:
         created += 1
-        _themes(event, "voorkomen-uithuisplaatsing")
+        _relate(
+            event,
+            themes=["voorkomen-uithuisplaatsing"],
+            projects=["crisis-als-kans"],
+            practices=["time-out-bed-voor-jeugdigen"],
+            produced=["routekaarten-crisis"],
+        )
 
     event = _event(
         index,
@@ -219,7 +236,7 @@ def load(*, stdout):
     )
     if event:
         created += 1
-        _themes(event, "leren-en-ontwikkelen")
+        _relate(event, themes=["leren-en-ontwikkelen"], practices=["leer-en-reflectiepilot-jeugdprofessionals"])
         _register_people(event, PEOPLE[:3], now=timezone.now())
 
     event = _event(
@@ -238,7 +255,12 @@ def load(*, stdout):
     )
     if event:
         created += 1
-        _themes(event, "ketenafstemming-onderwijs-zorg")
+        _relate(
+            event,
+            themes=["ketenafstemming-onderwijs-zorg"],
+            projects=["onderwijs-en-jeugdhulp"],
+            practices=["matrix-passende-samenwerking"],
+        )
         _register_people(event, PEOPLE[:15], now=timezone.now())
 
     event = _event(
@@ -258,6 +280,10 @@ def load(*, stdout):
     )
     if event:
         created += 1
-        _themes(event, "voorzieningen-zo-thuis-mogelijk", "woonvoorzieningen-naar-zelfstandigheid")
+        _relate(
+            event,
+            themes=["voorzieningen-zo-thuis-mogelijk", "woonvoorzieningen-naar-zelfstandigheid"],
+            projects=["afbouw-verblijf"],
+        )
 
     stdout.write(f"  kennisateliers: {created} nieuw, {EventPage.objects.count()} in totaal")

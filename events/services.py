@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from accounts.models import Organisation, OrganisationKind
 
@@ -243,11 +244,13 @@ def fill_places(*, event: EventPage, now: datetime.datetime | None = None) -> li
         return _fill_places(event, now=now)
 
 
-def set_attendance(*, registration: Registration, attended: bool, now: datetime.datetime | None = None) -> Registration:
-    """Mark a confirmed registrant present at the door (or undo it)."""
+def set_attendance(
+    *, registration: Registration, attended: bool, user=None, now: datetime.datetime | None = None
+) -> Registration:
+    """Mark a confirmed registrant present at the door (or undo it); logged in the event's history."""
     now = now or timezone.now()
     with transaction.atomic():
-        _lock_event(registration.event_id)
+        event = _lock_event(registration.event_id)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.anonymised:
             raise RegistrationError(_("Deze inschrijving is geanonimiseerd."), code="anonymised")
@@ -264,10 +267,17 @@ def set_attendance(*, registration: Registration, attended: bool, now: datetime.
             current.status = RegistrationStatus.CONFIRMED
             current.attended_at = None
         current.save(update_fields=["status", "attended_at", "updated_at"])
+        if user is not None:
+            log(
+                instance=event,
+                action="events.attendance",
+                user=user,
+                data={"registration": current.pk, "attended": attended},
+            )
     return current
 
 
-def email_confirmed_registrants(*, event: EventPage, subject: str, body: str) -> int:
+def email_confirmed_registrants(*, event: EventPage, subject: str, body: str, user=None) -> int:
     """Send one message from the editors to everyone with a place; returns the number of e-mails queued."""
     from .tasks import send_event_message
 
@@ -282,6 +292,8 @@ def email_confirmed_registrants(*, event: EventPage, subject: str, body: str) ->
         )
         for pk in ids:
             send_event_message.enqueue(registration_id=pk, subject=subject, body=body)
+        if user is not None:
+            log(instance=event, action="events.message_sent", user=user, data={"subject": subject, "count": len(ids)})
     return len(ids)
 
 

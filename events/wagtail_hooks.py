@@ -14,6 +14,16 @@ def register_admin_urls():
     return [path("kennisateliers/", include((admin_urls, "events_admin"), namespace="events_admin"))]
 
 
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "events.attendance", _("Aanwezigheid gewijzigd"), _("Aanwezigheid van een deelnemer gewijzigd")
+    )
+    actions.register_action(
+        "events.message_sent", _("Bericht aan deelnemers"), _("Bericht aan alle deelnemers verstuurd")
+    )
+
+
 class RegistrationsMenuItem(MenuItem):
     def is_shown(self, request):
         return can_view_registrations(request.user)

@@ -102,6 +102,10 @@ def test_editor_marks_attendance_at_the_door(client, event, registrations):
     assert fv1.status == RegistrationStatus.ATTENDED
     html = client.get(f"/admin/kennisateliers/{event.pk}/").content.decode()
     assert "Aanwezig: 1" in html
+    from wagtail.models import PageLogEntry
+
+    entry = PageLogEntry.objects.get(page=event, action="events.attendance")
+    assert entry.data == {"registration": fv1.pk, "attended": True}
 
 
 def test_editor_emails_all_confirmed_registrants(client, event, registrations, mailoutbox):
