@@ -61,7 +61,11 @@ class AccessRequestForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
     )
-    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))  # honeypot
+    website = forms.CharField(  # honeypot: out of the tab order, so people never reach it (aria-hidden wrapper)
+        required=False,
+        label=_("Laat dit veld leeg"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, **kwargs):
         from .models import Organisation
