@@ -64,6 +64,7 @@ class ProposalRoutesMixin:
                 "is_staff": staff,
                 "is_editor": is_editor(user),
                 "may_reply": may_reply,
+                "page_url": self.url,  # sub-URLs per response are built from it (cheaper than reversing each)
             }
         )
         return context
