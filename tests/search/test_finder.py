@@ -125,26 +125,21 @@ def test_fixed_number_of_queries_whatever_the_number_of_practices(
         assert response.status_code == 200
         return len(ctx.captured_queries)
 
-    for i in range(3):
-        make_practice(
-            f"Zorg {i}",
-            summary="zorg dichtbij",
-            region=taxonomy["regions"][0],
-            phase=taxonomy["phases"][0],
-            subthemes=taxonomy["subthemes"][:2],
-            index=finder_page,
-        )
+    def add(count):
+        for i in range(count):
+            make_practice(
+                f"Zorg {i}",
+                summary="zorg dichtbij",
+                region=taxonomy["regions"][0],
+                phase=taxonomy["phases"][0],
+                subthemes=taxonomy["subthemes"][:2],
+                index=finder_page,
+            )
+
+    add(3)
     measure()  # warm the caches (synonyms, content types, site root)
     few = measure()
-    for i in range(25):
-        make_practice(
-            f"Meer zorg {i}",
-            summary="zorg dichtbij",
-            region=taxonomy["regions"][0],
-            phase=taxonomy["phases"][0],
-            subthemes=taxonomy["subthemes"][:2],
-            index=finder_page,
-        )
+    add(25)
     many = measure()
     assert few == many
     with django_assert_max_num_queries(25):
@@ -159,3 +154,14 @@ def test_feed_honours_the_filters(client, finder_page, practices, taxonomy):
     assert body.count("<item>") == 2
     assert "Snelle ondertoezichtstelling" in body and "Meer pleeggezinnen" not in body
     assert "<title>Zoektest" in body
+
+
+def test_empty_result_suggests_a_spelling_and_related_terms(client, finder_page, practices, taxonomy):
+    region = taxonomy["regions"][1]
+    html = client.get(finder_page.url, {"q": "pleegezinnen", "regio": region.slug}).content.decode()
+    assert "0 goede voorbeelden" in html
+    assert "Bedoelde u" in html and "q=pleeggezinnen" in html
+    assert "Zoek zonder filters" in html
+    theme = taxonomy["themes"][0]
+    html = client.get(finder_page.url, {"q": theme.name.split()[-1] + "xq"}).content.decode()
+    assert "Verwant onderwerp" in html or "Bedoelde u" in html
