@@ -394,3 +394,34 @@ def test_home_page_lists_open_proposals(client, proposal):
     html = client.get("/").content.decode()
     assert proposal.title in html
     assert AnonymousUser  # the home page uses open_proposals(user=...)
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_public", "sees_region_only"),
+    [
+        ("anonymous", True, False),
+        ("outsider", True, False),
+        ("provider", True, True),  # the region-only response is their own organisation's
+        ("staff", True, True),
+        ("editor", True, True),
+    ],
+)
+def test_page_after_closing_shows_public_to_all_and_region_only_to_region_and_own_org(
+    client, users, demo_site, provider, audience_org, other_provider, role, sees_public, sees_region_only
+):
+    now = timezone.now()
+    proposal = make_proposal(opens_at=now - datetime.timedelta(days=9), closes_at=now - datetime.timedelta(days=1))
+    ResponseFactory(proposal=proposal, author=other_provider, body_markdown="Openbare inbreng na sluiting")
+    ResponseFactory(
+        proposal=proposal,
+        author=provider,
+        organisation=audience_org,
+        visibility=Visibility.REGION_ONLY,
+        body_markdown="Alleen voor de regio bedoeld",
+    )
+    html = _client(client, users, role).get(_url(proposal)).content.decode()
+    assert ("Openbare inbreng na sluiting" in html) == sees_public
+    assert ("Alleen voor de regio bedoeld" in html) == sees_region_only
+    ResponseFactory(proposal=proposal, visibility=Visibility.REGION_ONLY, body_markdown="Van een ander")
+    html = client.get(_url(proposal)).content.decode()
+    assert ("Van een ander" in html) == (role in ("staff", "editor"))
