@@ -173,3 +173,17 @@ def test_response_is_mapped_to_the_same_result_structure(
     assert "Werving van <mark>pleeggezinnen</mark> &amp; meer" in html
     assert f'{region.name} <span class="kp-count">(2)</span>' in html
     assert "bestaat-niet" not in html
+
+
+def test_update_finder_index_command(settings):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("update_finder_index", stdout=out)
+    assert "ELASTICSEARCH_URL is niet gezet" in out.getvalue()
+    settings.ELASTICSEARCH_URL = UNREACHABLE["ELASTICSEARCH_URL"]
+    settings.ELASTICSEARCH_TIMEOUT = 0.2
+    with pytest.raises(CommandError, match="niet bereikbaar"):
+        call_command("update_finder_index", "--no-progress", stdout=StringIO())
