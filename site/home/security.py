@@ -1,9 +1,12 @@
 """Small security helpers shared by every app: the client's address and a cache-based rate limit."""
 
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
+
+UNKNOWN_ADDRESS = "0.0.0.0"
 
 
 def client_ip(request) -> str:
@@ -14,11 +17,17 @@ def client_ip(request) -> str:
     """
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    address = request.META.get("REMOTE_ADDR", "")
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+            address = hops[-proxies]
+    # Always a valid address: axes stores it in an inet column on PostgreSQL. Requests without one (internal
+    # requests, test clients) share the unspecified address.
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return UNKNOWN_ADDRESS
 
 
 def rate_limited(scope: str, key: str, *, limit: int, window: int) -> bool:

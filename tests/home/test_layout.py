@@ -44,3 +44,16 @@ def test_api_lists_only_published_pages(client, demo_site):
 def test_browser_language_does_not_switch_the_site_to_english(client, demo_site):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="nl"' in html
+
+
+def test_client_address_is_always_a_valid_ip():
+    from django.test import RequestFactory
+
+    from home.security import client_ip
+
+    factory = RequestFactory()
+    assert client_ip(factory.get("/", REMOTE_ADDR="192.0.2.7")) == "192.0.2.7"
+    request = factory.get("/")
+    request.META.pop("REMOTE_ADDR", None)
+    assert client_ip(request) == "0.0.0.0"
+    assert client_ip(factory.get("/", REMOTE_ADDR="not-an-address")) == "0.0.0.0"
