@@ -27,3 +27,16 @@ class SiteLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def reject_nul_bytes(get_response):
+    """Refuse query strings with NUL bytes: no text field can store them (PostgreSQL rejects them outright)."""
+    from django.http import HttpResponseBadRequest
+    from django.utils.translation import gettext as _
+
+    def middleware(request):
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            return HttpResponseBadRequest(_("Ongeldige tekens in het adres."), content_type="text/plain; charset=utf-8")
+        return get_response(request)
+
+    return middleware

@@ -57,3 +57,11 @@ def test_client_address_is_always_a_valid_ip():
     request.META.pop("REMOTE_ADDR", None)
     assert client_ip(request) == "0.0.0.0"
     assert client_ip(factory.get("/", REMOTE_ADDR="not-an-address")) == "0.0.0.0"
+
+
+def test_nul_bytes_in_the_query_string_are_refused_cleanly(client, demo_site):
+    for url in ("/zoeken/?q=a%00b", "/zoeken/suggesties/?q=%00", "/goede-voorbeelden/?regio=%00"):
+        response = client.get(url)
+        assert response.status_code == 400
+        assert "Ongeldige tekens" in response.content.decode()
+    assert client.get("/zoeken/?q=pleegzorg").status_code == 200
