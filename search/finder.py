@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .backends.database import ranked_rows
+from .backends.database import MAX_SQL_IDS, ranked_rows
 from .query import build_query
 
 logger = logging.getLogger("kennisplatform.search")
@@ -174,6 +174,15 @@ def page_number(fq, total, per_page):
     return Paginator(range(total), per_page).get_page(fq.page).number
 
 
+def subtheme_candidates(rows, selected):
+    """The practices whose sub-themes matter for the counts: those failing no single-valued facet
+    (or, when sub-themes are filtered on, at most one)."""
+    single = [(i + 1, set(selected.get(spec.param, ()))) for i, spec in enumerate(SINGLE_FACETS)]
+    single = [(i, chosen) for i, chosen in single if chosen]
+    allowed = 1 if selected.get("subthema") else 0
+    return [row[0] for row in rows if sum(row[i] not in chosen for i, chosen in single) <= allowed]
+
+
 def disjunctive_counts(rows, subthemes, selected):
     """Count facet values over `rows` (pk, *single facet columns) given the selected ids per facet.
 
@@ -226,9 +235,14 @@ class DatabaseFinderBackend:
             rows = ranked_rows(base, dutch.to_wagtail(), columns, backend=database_backend_name(), relevance=relevance)
         else:
             rows = list(base.order_by("-date", "-pk").values_list(*columns))
-        through = BestPracticePage.subthemes.through.objects.filter(
-            bestpracticepage__path__startswith=index_page.path, bestpracticepage__depth=index_page.depth + 1
-        )
+        through = BestPracticePage.subthemes.through.objects.all()
+        candidates = subtheme_candidates(rows, fq.selected)
+        if len(candidates) <= MAX_SQL_IDS:
+            through = through.filter(bestpracticepage_id__in=candidates)
+        else:
+            through = through.filter(
+                bestpracticepage__path__startswith=index_page.path, bestpracticepage__depth=index_page.depth + 1
+            )
         subthemes = {}
         for page_id, subtheme_id in through.values_list("bestpracticepage_id", "subtheme_id"):
             subthemes.setdefault(page_id, []).append(subtheme_id)

@@ -61,7 +61,7 @@ def _sqlite_backend():
             # ranks short titles first whatever they say; weighting the title column is fairer.
             return WeightedBM25()
 
-        def scores(self):
+        def scores(self, backend=None):
             """{object pk: bm25} of every match (lower is better), in two index-only queries.
 
             The stock queryset joins the FTS table to the index entries; SQLite then loops over
@@ -96,6 +96,7 @@ def _postgres_backend():
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class DutchPostgresQueryCompiler(PostgresSearchQueryCompiler):
         def build_tsquery_content(self, query, config=None, invert=False):
@@ -103,6 +104,26 @@ def _postgres_backend():
                 lexeme = Lexeme(query.query_string, invert=invert, prefix=True)
                 return SearchQuery(lexeme, search_type="raw", config=config)
             return super().build_tsquery_content(query, config=config, invert=invert)
+
+        def scores(self, backend):
+            """{object pk: -rank} of every match (lower is better), from the index table alone.
+
+            Matching `title || body` on the index entries uses modelsearch's GIN expression index;
+            starting from the pages instead makes PostgreSQL walk every page of the section."""
+            from django.db.models import F
+            from wagtail.search.models import IndexEntry
+
+            config = backend.config
+            search_query = self.build_tsquery(self.query, config=config)
+            rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+            entries = (
+                IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(self.queryset.model))
+                .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+                .filter(_vector_=search_query)
+                .annotate(score=rank)
+                .values_list("object_id", "score")
+            )
+            return {int(object_id): -score for object_id, score in entries}
 
     class DutchPostgresSearchBackend(DutchSearchMixin, PostgresSearchBackend):
         query_compiler_class = DutchPostgresQueryCompiler
@@ -127,14 +148,15 @@ MAX_SQL_IDS = 20_000  # below SQLite's default limit of 32,766 parameters
 def ranked_rows(queryset, query, columns, *, backend, relevance=True):
     """`values_list(*columns)` of the pages in `queryset` matching `query`, best match first.
 
-    On SQLite the scores come from one pass over the FTS index and are sorted here; elsewhere the
-    database sorts. Either way a fixed number of queries (one or two), whatever the number of matches."""
+    The scores come from the index table alone (SQLite FTS5 or PostgreSQL's GIN index) and are
+    sorted here; the pages are then fetched by id. A fixed number of queries (two or three),
+    whatever the number of matches."""
     results = queryset.search(query, order_by_relevance=False, backend=backend)
     compiler = results.query_compiler
     if hasattr(compiler, "scores"):
-        # SQLite plans `pk IN (fts match)` as a nested loop over every index entry; asking the FTS
-        # index first and filtering on its ids is orders of magnitude faster.
-        scores = compiler.scores()
+        # Both databases plan `pk IN (text match)` as a loop over every page of the section; asking
+        # the index first and filtering on its ids is orders of magnitude faster.
+        scores = compiler.scores(results.backend)
         if len(scores) <= MAX_SQL_IDS:
             rows = list(queryset.filter(pk__in=list(scores)).values_list(*columns))
         else:
