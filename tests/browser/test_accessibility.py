@@ -129,3 +129,86 @@ def test_signed_in_provider_pages_meet_wcag_21_aa(axe_page):
     urls = ["/account/"] + [u for u in page_type_urls(per_type=3) if u.startswith("/adviestafel/")]
     problems = audit_urls(axe_page, urls, "nl")
     assert problems == [], "\n".join(problems)
+
+
+# --- Keyboard only -----------------------------------------------------------------------------------------------
+
+
+def tab_through(page, form, first_field):
+    """Focus the form's first field, then press Tab until focus leaves the form; the names/roles visited."""
+    form.locator(f"[name={first_field}]").first.focus()
+    visited = []
+    for _ in range(40):
+        info = page.evaluate(
+            "(form) => { const el = document.activeElement; if (!form.contains(el)) return null;"
+            " return el.name || el.type || el.tagName.toLowerCase(); }",
+            form.element_handle(),
+        )
+        if info is None:
+            break
+        visited.append(info)
+        page.keyboard.press("Tab")
+    return visited
+
+
+def assert_errors_announced(page):
+    """After a failed submit the error summary (role=alert) has the focus, so screen readers read it out."""
+    page.wait_for_selector("#form-errors")
+    page.wait_for_load_state("load")  # site.js (deferred) moves the focus
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'form-errors'", polling=100, timeout=5_000
+    )
+    focused = page.evaluate("() => [document.activeElement.id, document.activeElement.getAttribute('role')]")
+    assert focused == ["form-errors", "alert"]
+
+
+def test_registration_form_works_with_the_keyboard_alone(page):
+    from events.models import EventKind, RegistrationState
+    from events.selectors import upcoming_events
+
+    event = next(
+        (
+            e
+            for e in upcoming_events()
+            if e.kind == EventKind.KENNISATELIER and e.registration_state() == RegistrationState.OPEN
+        ),
+        None,
+    )
+    if event is None:
+        pytest.skip("the demo content has no upcoming kennisatelier with open registration")
+    page.goto(event.url)
+    form = page.locator("#inschrijven form")
+    visited = tab_through(page, form, "name")
+    for field in ("name", "email", "organisation_name", "region", "role", "needs", "consent"):
+        assert field in visited, (field, visited)
+    assert visited[-1] == "submit", visited
+    assert "website" not in visited  # the honeypot is out of the tab order
+
+    # Submitting the empty form with Enter on the button: the errors are announced.
+    form.locator("[type=submit]").focus()
+    page.keyboard.press("Enter")
+    assert_errors_announced(page)
+
+
+def test_response_form_works_with_the_keyboard_alone(page):
+    from accounts.demo import DEMO_PASSWORD
+    from knowledge.advisory.models import ProposalPage
+    from tests.security.forms import provider_member
+
+    member = provider_member()
+    proposal = next((p for p in ProposalPage.objects.live().specific() if p.status == "open"), None)
+    if member is None or proposal is None:
+        pytest.skip("the demo content has no provider member or open proposal")
+    sign_in(page, username=member.username, password=DEMO_PASSWORD)
+    page.wait_for_url("**/account/**")
+    page.goto(proposal.url)
+    form = page.locator("form.kp-response-form")
+    first = "question" if form.locator("[name=question]").count() else "position"
+    visited = tab_through(page, form, first)
+    for field in ("position", "text", "visibility", "attachment"):
+        assert field in visited, (field, visited)
+    assert visited[-1] == "submit", visited
+
+    form.locator("[type=submit]").focus()
+    page.keyboard.press("Enter")
+    assert_errors_announced(page)

@@ -2,9 +2,17 @@
 (function () {
   "use strict";
 
-  // Focus the error summary after a failed submit so screen readers announce it.
+  // Focus the error summary after a failed submit so screen readers announce it. Again after "load": scrolling to
+  // the form's #fragment can take the focus away in some browsers.
   var summary = document.getElementById("form-errors");
-  if (summary) { summary.focus(); }
+  if (summary) {
+    summary.focus();
+    window.addEventListener("load", function () {
+      if (document.activeElement === document.body || !document.activeElement) {
+        summary.focus();
+      }
+    });
+  }
 
   // Search suggestions as you type (/zoeken/suggesties/?q=).
   var input = document.getElementById("site-search");
