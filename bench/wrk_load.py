@@ -312,7 +312,7 @@ def main():
     parser.add_argument("--pghost", default="127.0.0.1")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
     parser.add_argument("--elasticsearch", action="store_true", help="keep ELASTICSEARCH_URL from the environment")
-    parser.add_argument("--no-setup", action="store_true", help="skip migrate/load_demo/collectstatic")
+    parser.add_argument("--no-setup", action="store_true", help="skip migrate/load_demo (reuse the database)")
     parser.add_argument("--no-writes", action="store_true", help="skip the run with registrations and responses")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -321,6 +321,8 @@ def main():
     env = environment(args)
     if not args.no_setup:
         setup(args, env)
+    elif not (ROOT / "static_collected" / "staticfiles.json").exists():
+        manage(env, "collectstatic", "--noinput", "-v0")  # the manifest is needed by production settings
     server = Server(args, env)
     rows, posted = [], None
     try:
