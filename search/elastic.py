@@ -381,6 +381,8 @@ def _on_deleted(sender, instance, **kwargs):
 
 
 def _on_moved(sender, instance, **kwargs):
+    if not enabled():
+        return
     from knowledge.models import BestPracticePage
 
     for page in BestPracticePage.objects.descendant_of(instance, inclusive=True).specific():
@@ -388,6 +390,8 @@ def _on_moved(sender, instance, **kwargs):
 
 
 def _on_restriction_changed(sender, instance, **kwargs):
+    if not enabled():
+        return
     from knowledge.models import BestPracticePage
 
     for page in BestPracticePage.objects.descendant_of(instance.page, inclusive=True):

@@ -187,3 +187,38 @@ def test_update_finder_index_command(settings):
     settings.ELASTICSEARCH_TIMEOUT = 0.2
     with pytest.raises(CommandError, match="niet bereikbaar"):
         call_command("update_finder_index", "--no-progress", stdout=StringIO())
+
+
+def test_index_follows_publish_unpublish_move_delete_and_never_sends_private_pages(
+    finder_page, demo_site, monkeypatch, settings
+):
+    from elasticsearch import Elasticsearch
+    from wagtail.models import PageViewRestriction
+
+    from search.elastic import PracticeDocument
+    from tests.factories.search import make_practice, practice_index
+
+    settings.ELASTICSEARCH_URL = UNREACHABLE["ELASTICSEARCH_URL"]
+    calls = []
+    monkeypatch.setattr(PracticeDocument, "save", lambda self, **kw: calls.append(("index", self.meta.id)))
+    monkeypatch.setattr(
+        Elasticsearch, "delete", lambda self, index=None, id=None, **kw: calls.append(("delete", int(id)))
+    )
+
+    page = make_practice("Signaaltest", live=False, index=finder_page)
+    assert calls == []  # a draft is never sent
+    page.save_revision().publish()
+    assert calls[-1] == ("index", page.pk)
+    page.move(practice_index(), pos="last-child")
+    assert calls[-1] == ("index", page.pk)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert calls[-1] == ("delete", page.pk)  # private: removed from the index
+    PageViewRestriction.objects.filter(page=page).delete()
+    assert calls[-1] == ("index", page.pk)
+    page.refresh_from_db()
+    page.unpublish()
+    assert calls[-1] == ("delete", page.pk)
+    calls.clear()
+    page_id = page.pk
+    page.delete()
+    assert ("delete", page_id) in calls
