@@ -716,6 +716,7 @@ SYNONYMS = [
     ("BGGZ", ["basis-GGZ", "generalistische basis-GGZ", "basis geestelijke gezondheidszorg"]),
     ("JIM", ["Jouw Ingebrachte Mentor", "JIM-aanpak", "natuurlijk mentor"]),
     ("OTS", ["ondertoezichtstelling", "ondertoezichtstellingen"]),
+    ("pleegzorg", ["pleeggezin", "pleegouders", "netwerkpleegzorg"]),
     ("18-/18+", ["jongvolwassenen", "overgang 18-/18+", "18-min 18-plus", "overgang naar volwassenheid"]),
     ("GI", ["gecertificeerde instelling", "gecertificeerde instellingen", "GI's"]),
     ("CJG", ["Centrum voor Jeugd en Gezin", "Centra voor Jeugd en Gezin"]),
