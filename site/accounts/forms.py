@@ -81,3 +81,26 @@ class EmailPreferencesForm(forms.ModelForm):
         model = EmailPreferences
         fields = ["proposal_opened", "proposal_reminder", "replies", "reports"]
         widgets = {name: forms.CheckboxInput(attrs={"class": "utrecht-checkbox"}) for name in fields}
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Uw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Ter bevestiging dat u het zelf bent."),
+    )
+    confirm = forms.BooleanField(
+        label=_("Ik begrijp dat mijn account en persoonsgegevens definitief worden verwijderd."),
+        error_messages={"required": _("Vink aan dat u uw account wilt verwijderen.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return password

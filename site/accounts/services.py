@@ -244,3 +244,29 @@ def email_preferences_update(*, user, **preferences):
                 setattr(prefs, name, bool(value))
         prefs.save()
     return prefs
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """AVG: erase a person's account. Contributions stay with their organisation, without the person's name.
+
+    The account is anonymised rather than deleted, because responses on the advisory table are the organisation's
+    input to a consultation that the region has to be able to account for.
+    """
+    from .models import AccessRequest, EmailPreferences, Invitation, Membership
+
+    AccessRequest.objects.filter(email__iexact=user.email).delete()
+    Invitation.objects.filter(user=user).delete()
+    EmailPreferences.objects.filter(user=user).delete()
+    Membership.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.username = f"verwijderd-{user.pk}"
+    user.email = ""
+    user.first_name = ""
+    user.last_name = "(verwijderde gebruiker)"
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.profile, name="profile"),
     path("e-mailvoorkeuren/", views.email_preferences, name="email_preferences"),
     path("mijn-gegevens.json", views.personal_data_download, name="personal_data"),
+    path("verwijderen/", views.account_delete, name="account_delete"),
     path("uitnodigen/", views.invite, name="invite"),
     path("uitnodiging/<uidb64>/<token>/", views.InvitationAcceptView.as_view(), name="invitation_accept"),
     path("toegang-aanvragen/", views.access_request, name="access_request"),

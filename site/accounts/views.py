@@ -1,6 +1,7 @@
 import json
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 from home.security import client_ip, rate_limited
 
 from . import personal_data, services
-from .forms import AccessRequestForm, EmailPreferencesForm, InvitationForm, LoginForm
+from .forms import AccessRequestForm, AccountDeleteForm, EmailPreferencesForm, InvitationForm, LoginForm
 from .models import AccessRequest, AccessRequestStatus, EmailPreferences, Invitation
 from .permissions import is_editor
 
@@ -166,3 +167,15 @@ def access_request_decide(request, pk, decision):
     except services.AccountError as error:
         messages.error(request, error.message)
     return redirect("accounts:access_requests")
+
+
+@login_required
+def account_delete(request):
+    """AVG: the signed-in person erases their own account after confirming with their password."""
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Uw account en persoonsgegevens zijn verwijderd."))
+        return redirect("/")
+    return render(request, "accounts/account_delete.html", {"form": form})
