@@ -1,12 +1,12 @@
 """Every write of the advisory table: one atomic transaction per call, keyword-only arguments, AdvisoryError."""
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.permissions import is_region_staff
+from home.security import rate_limited
 
 from . import selectors
 from .models import (
@@ -72,15 +72,12 @@ def check_attachment(upload):
     return upload
 
 
-def _rate_limit(user):
-    key = f"advisory:responses:{user.pk}"
-    now = timezone.now().timestamp()
-    recent = [t for t in cache.get(key, []) if now - t < RATE_WINDOW_SECONDS]
-    if len(recent) >= RATE_LIMIT:
+def _check_rate_limit(user):
+    # Counted atomically in the cache (Redis in production), so it holds across processes and proposals.
+    if rate_limited("advisory-responses", str(user.pk), limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS):
         raise AdvisoryError(
             _("U heeft net al %(n)s reacties geplaatst. Wacht een minuut en probeer het opnieuw.") % {"n": RATE_LIMIT}
         )
-    return key, recent + [now]
 
 
 def _lock_proposal(proposal):
@@ -121,7 +118,7 @@ def response_submit(
             raise AdvisoryError(_("Deze vraag hoort niet bij dit voorstel."), field="question")
         if question is None and questions:
             raise AdvisoryError(_("Kies de vraag waarop u reageert."), field="question")
-        key, stamps = _rate_limit(user)
+        _check_rate_limit(user)
         response = Response(
             proposal=proposal,
             question=question,
@@ -141,7 +138,6 @@ def response_submit(
         ResponseVersion.objects.create(
             response=response, position=position, visibility=visibility, body_markdown=text, created_at=now
         )
-        cache.set(key, stamps, RATE_WINDOW_SECONDS)
     return response
 
 
