@@ -9,9 +9,12 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
         from . import signal_handlers
-        from .models import EventPage
+        from .models import EventPage, Registration
 
         page_published.connect(signal_handlers.fill_places_after_publish, sender=EventPage)
+        post_save.connect(signal_handlers.purge_cached_event_pages, sender=Registration)
+        post_delete.connect(signal_handlers.purge_cached_event_pages, sender=Registration)

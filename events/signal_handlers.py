@@ -3,3 +3,22 @@ def fill_places_after_publish(sender, instance, **kwargs):
     from .services import fill_places
 
     fill_places(event=instance)
+
+
+def purge_cached_event_pages(sender, instance, **kwargs):
+    """Places left and the waiting list show on the event and in the index: drop both from the page cache.
+
+    After the commit, so no visitor can store the old counts again in between.
+    """
+    from django.db import transaction
+
+    from home import cache as page_cache
+
+    from .models import EventPage
+
+    event = EventPage.objects.filter(pk=instance.event_id).first()
+    if event is None:
+        return
+    # get_url_parts gives (site id, root URL, path); the cache keys pages by path.
+    paths = [parts[2] for parts in (event.get_url_parts(), event.get_parent().get_url_parts()) if parts]
+    transaction.on_commit(lambda: page_cache.purge_path(*paths))

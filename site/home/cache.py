@@ -1,20 +1,27 @@
 """Whole pages for anonymous visitors, served from Django's cache (Redis in production).
 
 A page is stored only when nothing in it belongs to one visitor: an anonymous GET without a session or
-message cookie, no query string other than the public filters, status 200, no CSRF token used while rendering
-(so pages with a form are never stored), no cookie or session written, and not marked private/no-cache.
-Signed-in users always get a fresh page (they carry a session cookie).
+message cookie, no query string other than the public filters, status 200, no cookie or session written, and
+not marked private/no-cache. Signed-in users always get a fresh page (they carry a session cookie).
 
-Keys hold the host, the path, the whitelisted query and the language, plus a generation number; publishing,
-unpublishing, moving or deleting any page bumps the generation (``signal_handlers.py``), so every stored page
-is dropped at once. ``PAGE_CACHE_SECONDS`` bounds how long counters such as places left may lag.
+A page with a form (the registration form of an event) carries a CSRF token, which belongs to one visitor. It is
+stored with a placeholder in the token's place, and every hit gets the visitor's own token (and cookie) filled
+in; a page whose token shows up anywhere but in the forms' hidden fields is never stored.
+
+Keys hold the host, the path, the whitelisted query and the language, plus a generation number and a version per
+path; publishing, unpublishing, moving or deleting any page bumps the generation (``signal_handlers.py``), so
+every stored page is dropped at once; ``purge_path`` drops one path (all its queries and languages), e.g. an
+event whose places changed. ``PAGE_CACHE_SECONDS`` bounds how long other derived values (a registration period
+that closes on the hour) may lag.
 """
 
 import hashlib
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -25,22 +32,42 @@ ALLOWED_PARAMS = frozenset(
     {"q", "actielijn", "thema", "subthema", "regio", "fase", "soort", "status", "sort", "page", "type", "bewijs"}
 )
 MAX_QUERY_LENGTH = 300
+# What Django's {% csrf_token %} renders; the token is the only per-visitor part of such a page.
+CSRF_FIELD = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")([^"]+)(">)')
+CSRF_PLACEHOLDER = b"@@kp-csrf-token@@"
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
+def _path_key(path: str) -> str:
+    return "pagecache:path:" + hashlib.sha256(path.encode()).hexdigest()
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 2, timeout=None)
+
+
+def _versions(path: str) -> tuple[int, int]:
+    """The generation and the path's version, in one round trip; both start at 1."""
+    path_key = _path_key(path)
+    found = cache.get_many([GENERATION_KEY, path_key])
+    if GENERATION_KEY not in found:
         cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
+        found[GENERATION_KEY] = cache.get(GENERATION_KEY, 1)
+    return found[GENERATION_KEY], found.get(path_key, 1)
 
 
 def purge() -> None:
     """Drop every stored page (bump the generation; old entries expire by themselves)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    _bump(GENERATION_KEY)
+
+
+def purge_path(*paths: str) -> None:
+    """Drop the stored pages of these paths, with every query and language."""
+    for path in paths:
+        if path:
+            _bump(_path_key(path))
 
 
 def _cache_key(request) -> str | None:
@@ -56,13 +83,32 @@ def _cache_key(request) -> str | None:
     params = urlencode(sorted((k, v) for k in request.GET for v in request.GET.getlist(k)))
     raw = f"{request.get_host()}|{request.path}|{params}|{translation.get_language()}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"pagecache:{generation()}:{digest}"
+    generation, path_version = _versions(request.path)
+    return f"pagecache:{generation}.{path_version}:{digest}"
+
+
+def _without_csrf_token(content: bytes) -> bytes | None:
+    """The page with a placeholder for the token in its forms; None if the token shows up anywhere else."""
+    tokens = {match.group(2) for match in CSRF_FIELD.finditer(content)}
+    if not tokens:
+        return None
+    content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\3", content)
+    if any(token in content for token in tokens):
+        return None
+    return content
+
+
+def _with_csrf_token(request, response):
+    """Fill in this visitor's token; get_token() also makes the CSRF middleware send them the cookie."""
+    if CSRF_PLACEHOLDER in response.content:
+        response.content = response.content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+    return response
 
 
 def _storable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
         return False
     session = getattr(request, "session", None)
     if session is not None and session.modified:
@@ -91,12 +137,20 @@ class AnonymousPageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             cached["X-Cache"] = "HIT"
-            return cached
+            return _with_csrf_token(request, cached)
         response = self.get_response(request)
-        if _storable(request, response):
-            patch_vary_headers(response, ("Cookie",))
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            response["X-Cache"] = "MISS"
-            cache.set(key, response, timeout=seconds)
+        if not _storable(request, response):
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        content = response.content
+        csrf_used = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED")
+        stored_content = _without_csrf_token(content) if csrf_used else content
+        if stored_content is None:
+            return response
+        patch_vary_headers(response, ("Cookie",))
+        response["X-Cache"] = "MISS"
+        response.content = stored_content  # pickled as it is now; this visitor still gets their own token
+        cache.set(key, response, timeout=seconds)
+        response.content = content
         return response

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -273,3 +274,49 @@ def test_index_filters_by_kind_theme_and_region(client, event_index, arnhem):
     assert "Webinar voor Arnhem" not in html and "Werkbezoek voor iedereen" in html  # open events match every region
     html = client.get(event_index.url, {"regio": "onbekend", "soort": "webinar"}).content.decode()
     assert "Webinar voor Arnhem" in html  # an unknown slug is ignored, the valid filter still applies
+
+
+def test_cached_event_page_gives_each_visitor_a_working_form_and_fresh_places(
+    event, food_valley, settings, django_capture_on_commit_callbacks
+):
+    """The event page comes from the anonymous page cache, yet its CSRF-protected form works for every visitor
+    and a registration shows up in the places left at once."""
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = 60
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    assert first.get(event.url)["X-Cache"] == "MISS"
+    page = second.get(event.url)
+    html = page.content.decode()
+    assert page["X-Cache"] == "HIT"
+    assert "nog 3 plaatsen" in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert "csrftoken" in page.cookies
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = second.post(
+            event.url, {**_form_data(food_valley), "csrfmiddlewaretoken": token}, REMOTE_ADDR="10.0.0.9"
+        )
+
+    assert response.status_code == 302
+    assert Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count() == 1
+    after = Client().get(event.url)
+    assert after["X-Cache"] == "MISS"
+    assert "nog 2 plaatsen" in after.content.decode()
+    assert "nog 2 plaatsen" in Client().get(event.get_parent().url).content.decode()
+
+
+def test_a_cached_token_from_someone_else_is_refused(event, food_valley, settings):
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = 60
+    Client().get(event.url)
+    other = Client(enforce_csrf_checks=True).get(event.url)
+    stolen = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', other.content.decode()).group(1)
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(event.url)
+
+    response = visitor.post(event.url, {**_form_data(food_valley), "csrfmiddlewaretoken": stolen})
+
+    assert response.status_code == 403
+    assert not Registration.objects.filter(event=event).exists()

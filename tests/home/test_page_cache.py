@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory, override_settings
 
-from home.cache import AnonymousPageCacheMiddleware
+from home.cache import CSRF_FIELD, CSRF_PLACEHOLDER, AnonymousPageCacheMiddleware, purge_path
 from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -129,20 +129,51 @@ def test_a_visitor_with_a_pending_message_gets_a_fresh_page(client, demo_site):
 
 
 @cached
-def test_pages_that_used_a_csrf_token_are_never_stored(rf: RequestFactory):
+def test_a_page_whose_token_shows_up_outside_a_form_field_is_never_stored(rf: RequestFactory):
+    calls = []
+
+    def view_with_token_in_script(request):
+        calls.append(1)
+        token = get_token(request)
+        field = f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+        return HttpResponse(f"<form method=post>{field}</form><script>var t = '{token}';</script>")
+
+    middleware = AnonymousPageCacheMiddleware(view_with_token_in_script)
+    for _ in range(2):
+        response = middleware(rf.get("/kennisateliers/iets/"))
+        assert "X-Cache" not in response
+    assert len(calls) == 2
+
+
+@cached
+def test_a_page_with_a_form_is_stored_without_the_token_and_each_hit_gets_its_own(rf: RequestFactory):
     calls = []
 
     def view_with_form(request):
         calls.append(1)
-        get_token(request)
-        return HttpResponse("<form method=post>")
+        field = f'<input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">'
+        return HttpResponse(f"<form method=post>{field}</form>")
 
     middleware = AnonymousPageCacheMiddleware(view_with_form)
-    for _ in range(2):
-        request = rf.get("/kennisateliers/iets/")
-        response = middleware(request)
-        assert "X-Cache" not in response
-    assert len(calls) == 2
+    first = middleware(rf.get("/kennisateliers/iets/"))
+    hits = [middleware(rf.get("/kennisateliers/iets/")) for _ in range(2)]
+
+    assert len(calls) == 1
+    assert first["X-Cache"] == "MISS" and all(hit["X-Cache"] == "HIT" for hit in hits)
+    tokens = [CSRF_FIELD.search(response.content).group(2) for response in (first, *hits)]
+    assert len(set(tokens)) == 3
+    assert all(CSRF_PLACEHOLDER not in response.content for response in (first, *hits))
+
+
+@cached
+def test_purging_a_path_drops_only_that_path(client, demo_site):
+    for path in ("/nieuws/", "/projecten/", "/projecten/?status=active"):
+        client.get(path)
+        assert client.get(path)["X-Cache"] == "HIT"
+    purge_path("/projecten/")
+    assert client.get("/projecten/")["X-Cache"] == "MISS"
+    assert client.get("/projecten/?status=active")["X-Cache"] == "MISS"
+    assert client.get("/nieuws/")["X-Cache"] == "HIT"
 
 
 @cached
