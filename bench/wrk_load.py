@@ -342,6 +342,7 @@ def main():
                 time.sleep(2)
             for label, path in pages:
                 for who, header in (("anonymous", None), ("signed in", cookie)):
+                    time.sleep(2)  # let gunicorn finish the previous run's queued requests first
                     result = run_wrk(args, server.base + path, header)
                     rows.append({"phase": phase, "page": label, "path": path, "user": who, **result})
                     print(

@@ -27,12 +27,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import markdown
-import nh3
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from home.markdown import markdown_to_html
 
 EVALUATION = "casusevaluatie"
 PRACTICE = "goed-voorbeeld"
@@ -155,10 +155,8 @@ class Planned:
 
 
 def to_html(source: str) -> str:
-    """Markdown to sanitised HTML for a rich-text field: only the tags the editor allows, no scripts or styles."""
-    html = markdown.markdown(source or "")
-    html = re.sub(r"<(/?)h[12]>", r"<\1h3>", html)
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
+    """Markdown to sanitised HTML for a rich-text field: only the tags the editor allows, raw HTML dropped."""
+    return markdown_to_html(source, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, raw_html_as_text=False)
 
 
 def parse(path: str, text: str) -> tuple[Document, list[ImportError_]]:

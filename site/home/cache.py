@@ -8,11 +8,14 @@ A page with a form (the registration form of an event) carries a CSRF token, whi
 stored with a placeholder in the token's place, and every hit gets the visitor's own token (and cookie) filled
 in; a page whose token shows up anywhere but in the forms' hidden fields is never stored.
 
-Keys hold the host, the path, the whitelisted query and the language, plus a generation number and a version per
-path; publishing, unpublishing, moving or deleting any page bumps the generation (``signal_handlers.py``), so
-every stored page is dropped at once; ``purge_path`` drops one path (all its queries and languages), e.g. an
-event whose places changed. ``PAGE_CACHE_SECONDS`` bounds how long other derived values (a registration period
-that closes on the hour) may lag.
+Keys hold the host, the path, the whitelisted query and the language. Each entry is stamped with a generation
+number and a version per path: publishing, unpublishing, moving or deleting any page bumps the generation
+(``signal_handlers.py``), so every stored page goes out of date at once; ``purge_path`` does so for one path
+(all its queries and languages), e.g. an event whose places changed. An out-of-date page is rendered again by
+one request only, while the others get the previous copy (``X-Cache: STALE``) for those few hundred
+milliseconds instead of all rendering it at once; if it no longer renders (unpublished), the copy is dropped.
+``PAGE_CACHE_SECONDS`` bounds how long other derived values (a registration period that closes on the hour)
+may lag.
 """
 
 import hashlib
@@ -32,6 +35,8 @@ ALLOWED_PARAMS = frozenset(
     {"q", "actielijn", "thema", "subthema", "regio", "fase", "soort", "status", "sort", "page", "type", "bewijs"}
 )
 MAX_QUERY_LENGTH = 300
+# How long one request may hold the right to render an out-of-date page again before another may try.
+RENDER_LOCK_SECONDS = 30
 # What Django's {% csrf_token %} renders; the token is the only per-visitor part of such a page.
 CSRF_FIELD = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")([^"]+)(">)')
 CSRF_PLACEHOLDER = b"@@kp-csrf-token@@"
@@ -70,7 +75,8 @@ def purge_path(*paths: str) -> None:
             _bump(_path_key(path))
 
 
-def _cache_key(request) -> str | None:
+def _cache_key(request) -> tuple[str, str] | None:
+    """The entry's key and the stamp a current entry carries; None if this request is never cached."""
     if request.method not in ("GET", "HEAD"):
         return None
     if request.path.startswith(EXCLUDED_PREFIXES) or request.path.startswith(settings.STATIC_URL):
@@ -84,7 +90,7 @@ def _cache_key(request) -> str | None:
     raw = f"{request.get_host()}|{request.path}|{params}|{translation.get_language()}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
     generation, path_version = _versions(request.path)
-    return f"pagecache:{generation}.{path_version}:{digest}"
+    return f"pagecache:page:{digest}", f"{generation}.{path_version}"
 
 
 def _without_csrf_token(content: bytes) -> bytes | None:
@@ -134,23 +140,44 @@ class AnonymousPageCacheMiddleware:
         key = _cache_key(request) if seconds else None
         if key is None:
             return self.get_response(request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Cache"] = "HIT"
-            return _with_csrf_token(request, cached)
-        response = self.get_response(request)
+        entry_key, stamp = key
+        entry = cache.get(entry_key)
+        lock_key = None
+        if entry is not None:
+            entry_stamp, cached = entry
+            if entry_stamp == stamp:
+                return _served(request, cached, "HIT")
+            lock_key = entry_key + ":rendering"
+            if not cache.add(lock_key, 1, timeout=RENDER_LOCK_SECONDS):
+                return _served(request, cached, "STALE")
+        try:
+            response = self.get_response(request)
+            if not self._store(request, response, entry_key, stamp, seconds) and entry is not None:
+                cache.delete(entry_key)  # e.g. unpublished: never hand out the old copy again
+        finally:
+            if lock_key:
+                cache.delete(lock_key)
+        return response
+
+    @staticmethod
+    def _store(request, response, entry_key, stamp, seconds) -> bool:
         if not _storable(request, response):
-            return response
+            return False
         if hasattr(response, "render") and callable(response.render):
             response.render()
         content = response.content
         csrf_used = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED")
         stored_content = _without_csrf_token(content) if csrf_used else content
         if stored_content is None:
-            return response
+            return False
         patch_vary_headers(response, ("Cookie",))
         response["X-Cache"] = "MISS"
         response.content = stored_content  # pickled as it is now; this visitor still gets their own token
-        cache.set(key, response, timeout=seconds)
+        cache.set(entry_key, (stamp, response), timeout=seconds)
         response.content = content
-        return response
+        return True
+
+
+def _served(request, response, state: str):
+    response["X-Cache"] = state
+    return _with_csrf_token(request, response)

@@ -177,6 +177,46 @@ def test_purging_a_path_drops_only_that_path(client, demo_site):
 
 
 @cached
+def test_an_out_of_date_page_is_rendered_once_while_other_visitors_get_the_previous_copy(rf: RequestFactory):
+    version, meanwhile = {"n": 1}, []
+
+    def view(request):
+        if version["n"] == 2 and not meanwhile:
+            meanwhile.append(middleware(rf.get("/kennisateliers/x/")))  # a second visitor during the render
+        return HttpResponse(f"versie {version['n']}")
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    middleware(rf.get("/kennisateliers/x/"))
+    purge_path("/kennisateliers/x/")
+    version["n"] = 2
+
+    fresh = middleware(rf.get("/kennisateliers/x/"))
+
+    assert (fresh["X-Cache"], fresh.content) == ("MISS", b"versie 2")
+    assert (meanwhile[0]["X-Cache"], meanwhile[0].content) == ("STALE", b"versie 1")
+    after = middleware(rf.get("/kennisateliers/x/"))
+    assert (after["X-Cache"], after.content) == ("HIT", b"versie 2")
+
+
+@cached
+def test_the_old_copy_of_a_page_that_no_longer_renders_is_never_served_again(rf: RequestFactory):
+    status = {"code": 200}
+
+    def view(request):
+        return HttpResponse("was openbaar", status=status["code"])
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    middleware(rf.get("/projecten/x/"))
+    purge_path("/projecten/x/")
+    status["code"] = 404
+
+    for _ in range(2):
+        response = middleware(rf.get("/projecten/x/"))
+        assert response.status_code == 404
+        assert "X-Cache" not in response
+
+
+@cached
 def test_responses_marked_private_or_setting_cookies_are_never_stored(rf: RequestFactory):
     def private_view(request):
         response = HttpResponse("persoonlijk")
