@@ -288,7 +288,7 @@ class Response(models.Model):
         return f"{self.organisation} – {self.proposal}"
 
     def get_absolute_url(self):
-        return f"{self.proposal.url}#reactie-{self.pk}"
+        return f"{self.proposal.url}reactie/{self.pk}/"  # redirects to the page of the list that shows it
 
     def editable_until(self):
         return self.created_at + timezone.timedelta(minutes=EDIT_WINDOW_MINUTES)

@@ -265,6 +265,10 @@ def visible_responses(*, proposal, user, now=None):
     return responses.filter(rule)
 
 
+RESPONSE_ORDER = ("question__sort_order", "created_at", "pk")
+RESPONSES_PER_PAGE = 20
+
+
 def response_listing(*, proposal, user, now=None):
     """Visible responses with everything the page shows, in a fixed number of queries."""
     models = _models()
@@ -274,8 +278,18 @@ def response_listing(*, proposal, user, now=None):
         .prefetch_related(
             Prefetch("replies", queryset=models.Reply.objects.select_related("author", "organisation")),
         )
-        .order_by("question__sort_order", "created_at", "pk")
+        .order_by(*RESPONSE_ORDER)
     )
+
+
+def response_page_number(*, proposal, user, response_id, now=None) -> int | None:
+    """The page of the proposal's response list that shows this response to this person; None if not visible."""
+    ids = list(
+        visible_responses(proposal=proposal, user=user, now=now).order_by(*RESPONSE_ORDER).values_list("pk", flat=True)
+    )
+    if response_id not in ids:
+        return None
+    return ids.index(response_id) // RESPONSES_PER_PAGE + 1
 
 
 def position_counts(responses) -> list[tuple[str, int]]:

@@ -98,7 +98,7 @@ def send_reply_notification(reply_id: int) -> bool:
             "user": author,
             "reply": reply,
             "proposal": proposal,
-            "response_url": emails.absolute_url(f"{proposal.get_url()}#reactie-{reply.response_id}"),
+            "response_url": emails.absolute_url(f"{proposal.get_url()}reactie/{reply.response_id}/"),
         },
     )
     return True
@@ -120,7 +120,7 @@ def send_outcome_notification(outcome_id: int) -> bool:
             "user": outcome.response.author,
             "outcome": outcome,
             "proposal": proposal,
-            "response_url": emails.absolute_url(f"{proposal.get_url()}#reactie-{outcome.response_id}"),
+            "response_url": emails.absolute_url(f"{proposal.get_url()}reactie/{outcome.response_id}/"),
         },
     )
     return True

@@ -32,7 +32,10 @@ class ProposalRoutesMixin:
 
     # Context ------------------------------------------------------------------------------------------------
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, focus_response=None, **kwargs):
+        """`focus_response`: show the page of the response list that holds this response (a form error on it)."""
+        from home.pagination import paginate
+
         from . import selectors
         from .forms import ResponseForm
 
@@ -40,7 +43,16 @@ class ProposalRoutesMixin:
         user = request.user
         now = timezone.now()
         decision = selectors.can_respond(proposal=self, user=user, now=now)
-        responses = list(selectors.response_listing(proposal=self, user=user, now=now))
+        number = None
+        if focus_response is not None:
+            number = selectors.response_page_number(proposal=self, user=user, response_id=focus_response, now=now)
+        page_obj = paginate(
+            request,
+            selectors.response_listing(proposal=self, user=user, now=now),
+            per_page=selectors.RESPONSES_PER_PAGE,
+            number=number,
+        )
+        responses = list(page_obj)
         staff = is_region_staff(user)
         in_audience = bool(user.is_authenticated and selectors.user_audience_organisations(proposal=self, user=user))
         may_reply = staff or (in_audience and self.is_open(now))
@@ -58,7 +70,8 @@ class ProposalRoutesMixin:
                 "status": self.status_at(now),
                 "respond_decision": decision,
                 "groups": selectors.responses_by_question(self, responses),
-                "response_count": len(responses),
+                "response_count": page_obj.paginator.count,
+                "page_obj": page_obj,
                 "organisation_count": selectors.responding_organisation_count(self),
                 "time_left": self.closes_at - now if self.is_open(now) else None,
                 "is_staff": staff,
@@ -69,10 +82,20 @@ class ProposalRoutesMixin:
         )
         return context
 
-    def _render_page(self, request, status=200, **overrides):
-        response = self.render(request, context_overrides=overrides)
+    def _render_page(self, request, status=200, focus_response=None, **overrides):
+        response = self.render(request, context_overrides=overrides, focus_response=focus_response)
         response.status_code = status
         return response
+
+    def response_location(self, request, response_id, *, anchor=None) -> str:
+        """Where a response is shown to this person: the right page of the list, scrolled to it (or its reply)."""
+        from . import selectors
+
+        number = selectors.response_page_number(proposal=self, user=request.user, response_id=response_id)
+        if number is None:
+            return self.url
+        query = f"?page={number}" if number > 1 else ""
+        return f"{self.url}{query}#{anchor or f'reactie-{response_id}'}"
 
     def _response_or_404(self, request, response_id):
         from . import selectors
@@ -92,6 +115,11 @@ class ProposalRoutesMixin:
     @path("")
     def proposal_view(self, request):
         return self.render(request)
+
+    @path("reactie/<int:response_id>/")
+    def response_view(self, request, response_id):
+        """Permanent link to one response (e-mails, the report): the page of the list that shows it."""
+        return redirect(self.response_location(request, response_id))
 
     @path("reageren/")
     def respond_view(self, request):
@@ -121,7 +149,7 @@ class ProposalRoutesMixin:
                 _apply_error(form, error)
             else:
                 messages.success(request, _("Uw reactie is geplaatst. U kunt haar 30 minuten lang bewerken."))
-                return redirect(f"{self.url}#reactie-{response.pk}")
+                return redirect(self.response_location(request, response.pk))
         return self._render_page(request, status=400, response_form=form)
 
     @path("reactie/<int:response_id>/bewerken/")
@@ -140,7 +168,7 @@ class ProposalRoutesMixin:
                     _apply_error(form, error)
                 else:
                     messages.success(request, _("Uw reactie is bijgewerkt."))
-                    return redirect(f"{self.url}#reactie-{response.pk}")
+                    return redirect(self.response_location(request, response.pk))
             status = 400
         else:
             if not decision:
@@ -173,7 +201,7 @@ class ProposalRoutesMixin:
             services.response_withdraw(response=response, user=request.user)
         except services.AdvisoryError as error:
             messages.error(request, error.message)
-            return redirect(f"{self.url}#reactie-{response.pk}")
+            return redirect(self.response_location(request, response.pk))
         messages.success(request, _("Uw reactie is ingetrokken."))
         return redirect(self.url)
 
@@ -198,8 +226,10 @@ class ProposalRoutesMixin:
                 _apply_error(form, error)
             else:
                 messages.success(request, _("Uw antwoord is geplaatst."))
-                return redirect(f"{self.url}#antwoord-{reply.pk}")
-        return self._render_page(request, status=400, reply_form=form, reply_form_for=response.pk)
+                return redirect(self.response_location(request, response.pk, anchor=f"antwoord-{reply.pk}"))
+        return self._render_page(
+            request, status=400, focus_response=response.pk, reply_form=form, reply_form_for=response.pk
+        )
 
     @path("reactie/<int:response_id>/melden/")
     def report_view(self, request, response_id):
@@ -217,7 +247,7 @@ class ProposalRoutesMixin:
                 _apply_error(form, error)
             else:
                 messages.success(request, _("Dank u; de redactie bekijkt uw melding."))
-                return redirect(f"{self.url}#reactie-{response.pk}")
+                return redirect(self.response_location(request, response.pk))
         status = 400 if request.method == "POST" else 200
         return self._render_form(request, "advisory/response_report.html", form, response, status)
 
@@ -239,7 +269,7 @@ class ProposalRoutesMixin:
                 _apply_error(form, error)
             else:
                 messages.success(request, _("De reactie is verborgen.") if hide else _("De reactie is teruggezet."))
-                return redirect(f"{self.url}#reactie-{response.pk}")
+                return redirect(self.response_location(request, response.pk))
         status = 400 if request.method == "POST" else 200
         return self._render_form(request, "advisory/response_moderate.html", form, response, status, hide=hide)
 
@@ -271,7 +301,7 @@ class ProposalRoutesMixin:
                 _apply_error(form, error)
             else:
                 messages.success(request, _("De uitkomst is vastgelegd en de indiener is op de hoogte gebracht."))
-                return redirect(f"{self.url}#reactie-{response.pk}")
+                return redirect(self.response_location(request, response.pk))
         status = 400 if request.method == "POST" else 200
         return self._render_form(request, "advisory/response_outcome.html", form, response, status)
 
