@@ -213,10 +213,16 @@ def run_wrk(args, url, cookie=None):
 
 
 class Poster:
-    """Posts registrations (one client address each, as nginx would forward) and advisory responses meanwhile."""
+    """Posts registrations (one client address each, as nginx would forward) and advisory responses meanwhile.
 
-    def __init__(self, base, event_path, proposal_path):
+    `rate`: registrations a second and responses a second, each (0: as fast as the server answers).
+    """
+
+    REGISTRATION_THREADS = 2
+
+    def __init__(self, base, event_path, proposal_path, rate=1.0):
         self.base, self.event_path, self.proposal_path = base, event_path, proposal_path
+        self.rate = rate
         self.stop = threading.Event()
         self.counts = {"registrations": {}, "responses": {}}
         self.lock = threading.Lock()
@@ -228,9 +234,14 @@ class Poster:
         with self.lock:
             self.counts[kind][status] = self.counts[kind].get(status, 0) + 1
 
+    def _pace(self, started, threads):
+        if self.rate > 0:
+            self.stop.wait(max(0.0, threads / self.rate - (time.monotonic() - started)))
+
     def _registrations(self, worker):
         n = 0
         while not self.stop.is_set():
+            started = time.monotonic()
             n += 1
             client = Browser(self.base, forwarded_for=f"10.{worker}.{n // 250 % 250}.{n % 250 + 1}")
             _s, html = client.request(self.event_path)
@@ -253,6 +264,7 @@ class Poster:
             if status >= 400 and not self.sample_error:
                 text = re.sub(r"<[^>]+>", " ", answer.split('id="form-errors"')[-1])
                 self.sample_error = re.sub(r"\s+", " ", text)[:300]
+            self._pace(started, self.REGISTRATION_THREADS)
 
     def _responses(self, members):
         clients = []
@@ -262,6 +274,7 @@ class Poster:
             clients.append(client)
         n = 0
         while not self.stop.is_set():
+            started = time.monotonic()
             client = clients[n % len(clients)]
             n += 1
             _s, html = client.request(self.proposal_path)
@@ -287,10 +300,15 @@ class Poster:
             if status >= 400 and not self.sample_response_error:
                 text = re.sub(r"<[^>]+>", " ", answer.split('id="form-errors"')[-1])
                 self.sample_response_error = re.sub(r"\s+", " ", text)[:300]
-            time.sleep(60 / (5 * len(clients)))  # stay within 5 responses a minute per member
+            # Stay within 5 responses a minute per member, and within the rate.
+            self.stop.wait(max(0.0, 60 / (5 * len(clients)) - (time.monotonic() - started)))
+            self._pace(started, 1)
 
     def start(self, members):
-        self.threads = [threading.Thread(target=self._registrations, args=(w,), daemon=True) for w in range(2)]
+        self.threads = [
+            threading.Thread(target=self._registrations, args=(w,), daemon=True)
+            for w in range(self.REGISTRATION_THREADS)
+        ]
         self.threads.append(threading.Thread(target=self._responses, args=(members,), daemon=True))
         for thread in self.threads:
             thread.start()
@@ -314,6 +332,12 @@ def main():
     parser.add_argument("--elasticsearch", action="store_true", help="keep ELASTICSEARCH_URL from the environment")
     parser.add_argument("--no-setup", action="store_true", help="skip migrate/load_demo (reuse the database)")
     parser.add_argument("--no-writes", action="store_true", help="skip the run with registrations and responses")
+    parser.add_argument(
+        "--write-rate",
+        type=float,
+        default=1.0,
+        help="registrations a second and responses a second while posting (default 1; 0 = flat out)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
@@ -337,7 +361,7 @@ def main():
                 _s, index = Browser(server.base).request("/adviestafel/")
                 proposal = first_link(index, "/adviestafel/")
                 event = dict(pages)["event"]
-                poster = Poster(server.base, event, proposal)
+                poster = Poster(server.base, event, proposal, rate=args.write_rate)
                 poster.start([f"bench{i}@aanbieder.example" for i in range(1, BENCH_MEMBERS)])
                 time.sleep(2)
             for label, path in pages:
@@ -373,8 +397,9 @@ def main():
             f"{r['p99']:.1f} | {r['non2xx']} | {errors} |"
         )
     if posted:
+        rate = f"{args.write_rate:g} a second each" if args.write_rate > 0 else "flat out"
         print(
-            f"\nPosted meanwhile (HTTP status: count): registrations {posted['registrations']}, "
+            f"\nPosted meanwhile ({rate}; HTTP status: count): registrations {posted['registrations']}, "
             f"responses {posted['responses']}"
         )
     anonymous = [r for r in rows if r["user"] == "anonymous"]
