@@ -14,12 +14,16 @@ number and a version per path: publishing, unpublishing, moving or deleting any 
 (all its queries and languages), e.g. an event whose places changed. An out-of-date page is rendered again by
 one request only, while the others get the previous copy (``X-Cache: STALE``) for those few hundred
 milliseconds instead of all rendering it at once; if it no longer renders (unpublished), the copy is dropped.
+A page out of date only by its path (counters such as places left) is rendered again at most once every
+``PAGE_CACHE_COUNTER_SECONDS``, so a burst of registrations does not re-render the event page for each one
+(measured: p95 99 ms → 46 ms on the event page at one registration a second, bench/README.md).
 ``PAGE_CACHE_SECONDS`` bounds how long other derived values (a registration period that closes on the hour)
 may lag.
 """
 
 import hashlib
 import re
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -75,8 +79,12 @@ def purge_path(*paths: str) -> None:
             _bump(_path_key(path))
 
 
-def _cache_key(request) -> tuple[str, str] | None:
-    """The entry's key and the stamp a current entry carries; None if this request is never cached."""
+def _now() -> float:
+    return time.time()
+
+
+def _cache_key(request) -> tuple[str, tuple[int, int]] | None:
+    """The entry's key and the (generation, path version) a current entry carries; None if never cached."""
     if request.method not in ("GET", "HEAD"):
         return None
     if request.path.startswith(EXCLUDED_PREFIXES) or request.path.startswith(settings.STATIC_URL):
@@ -89,8 +97,7 @@ def _cache_key(request) -> tuple[str, str] | None:
     params = urlencode(sorted((k, v) for k in request.GET for v in request.GET.getlist(k)))
     raw = f"{request.get_host()}|{request.path}|{params}|{translation.get_language()}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    generation, path_version = _versions(request.path)
-    return f"pagecache:page:{digest}", f"{generation}.{path_version}"
+    return f"pagecache:page:{digest}", _versions(request.path)
 
 
 def _without_csrf_token(content: bytes) -> bytes | None:
@@ -140,19 +147,22 @@ class AnonymousPageCacheMiddleware:
         key = _cache_key(request) if seconds else None
         if key is None:
             return self.get_response(request)
-        entry_key, stamp = key
+        entry_key, versions = key
         entry = cache.get(entry_key)
         lock_key = None
         if entry is not None:
-            entry_stamp, cached = entry
-            if entry_stamp == stamp:
+            entry_versions, stored_at, cached = entry
+            if entry_versions == versions:
                 return _served(request, cached, "HIT")
+            counters_only = entry_versions[0] == versions[0]
+            if counters_only and _now() - stored_at < getattr(settings, "PAGE_CACHE_COUNTER_SECONDS", 0):
+                return _served(request, cached, "STALE")
             lock_key = entry_key + ":rendering"
             if not cache.add(lock_key, 1, timeout=RENDER_LOCK_SECONDS):
                 return _served(request, cached, "STALE")
         try:
             response = self.get_response(request)
-            if not self._store(request, response, entry_key, stamp, seconds) and entry is not None:
+            if not self._store(request, response, entry_key, versions, seconds) and entry is not None:
                 cache.delete(entry_key)  # e.g. unpublished: never hand out the old copy again
         finally:
             if lock_key:
@@ -160,7 +170,7 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _store(request, response, entry_key, stamp, seconds) -> bool:
+    def _store(request, response, entry_key, versions, seconds) -> bool:
         if not _storable(request, response):
             return False
         if hasattr(response, "render") and callable(response.render):
@@ -173,7 +183,7 @@ class AnonymousPageCacheMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response["X-Cache"] = "MISS"
         response.content = stored_content  # pickled as it is now; this visitor still gets their own token
-        cache.set(entry_key, (stamp, response), timeout=seconds)
+        cache.set(entry_key, (versions, _now(), response), timeout=seconds)
         response.content = content
         return True
 

@@ -166,6 +166,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page cache (home/cache.py): seconds a page is kept; 0 switches it off (dev and tests).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# How long counters on a cached page (places left) may lag behind a registration (home/cache.py).
+PAGE_CACHE_COUNTER_SECONDS = int(os.environ.get("PAGE_CACHE_COUNTER_SECONDS", "5"))
 
 # E-mail: EMAIL_URL (e.g. smtp://user:pass@host:587/?tls=True) or the console in development.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
