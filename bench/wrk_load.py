@@ -332,6 +332,7 @@ def main():
     parser.add_argument("--elasticsearch", action="store_true", help="keep ELASTICSEARCH_URL from the environment")
     parser.add_argument("--no-setup", action="store_true", help="skip migrate/load_demo (reuse the database)")
     parser.add_argument("--no-writes", action="store_true", help="skip the run with registrations and responses")
+    parser.add_argument("--pages", default="", help="only these pages, e.g. event,project (default: all five)")
     parser.add_argument(
         "--write-rate",
         type=float,
@@ -350,7 +351,10 @@ def main():
     server = Server(args, env)
     rows, posted = [], None
     try:
-        pages = targets(server.base)
+        pages = all_pages = targets(server.base)
+        if args.pages:
+            wanted = {name.strip() for name in args.pages.split(",")}
+            pages = [(label, path) for label, path in pages if label.split(" ")[0] in wanted]
         signed_in = Browser(server.base)
         signed_in.sign_in("bench0@aanbieder.example", DEMO_PASSWORD)
         cookie = f"sessionid={signed_in.cookie('sessionid')}; csrftoken={signed_in.cookie('csrftoken') or ''}"
@@ -360,7 +364,7 @@ def main():
             if writes:
                 _s, index = Browser(server.base).request("/adviestafel/")
                 proposal = first_link(index, "/adviestafel/")
-                event = dict(pages)["event"]
+                event = dict(all_pages)["event"]
                 poster = Poster(server.base, event, proposal, rate=args.write_rate)
                 poster.start([f"bench{i}@aanbieder.example" for i in range(1, BENCH_MEMBERS)])
                 time.sleep(2)
