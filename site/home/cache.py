@@ -68,12 +68,12 @@ def _versions(path: str) -> tuple[int, int]:
 
 
 def purge() -> None:
-    """Drop every stored page (bump the generation; old entries expire by themselves)."""
+    """Put every stored page out of date (bump the generation): each is rendered again on its next request."""
     _bump(GENERATION_KEY)
 
 
 def purge_path(*paths: str) -> None:
-    """Drop the stored pages of these paths, with every query and language."""
+    """Put the stored pages of these paths out of date, with every query and language (counters changed)."""
     for path in paths:
         if path:
             _bump(_path_key(path))
