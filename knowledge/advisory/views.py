@@ -92,10 +92,13 @@ class ProposalRoutesMixin:
         from . import selectors
 
         number = selectors.response_page_number(proposal=self, user=request.user, response_id=response_id)
+        return self._location(number, anchor or f"reactie-{response_id}")
+
+    def _location(self, number, anchor) -> str:
         if number is None:
             return self.url
         query = f"?page={number}" if number > 1 else ""
-        return f"{self.url}{query}#{anchor or f'reactie-{response_id}'}"
+        return f"{self.url}{query}#{anchor}"
 
     def _response_or_404(self, request, response_id):
         from . import selectors
@@ -118,8 +121,16 @@ class ProposalRoutesMixin:
 
     @path("reactie/<int:response_id>/")
     def response_view(self, request, response_id):
-        """Permanent link to one response (e-mails, the report): the page of the list that shows it."""
-        return redirect(self.response_location(request, response_id))
+        """Permanent link to one response (e-mails, the report): the page of the list that shows it.
+
+        Someone signed out who cannot see it yet (a provider following their e-mail) is asked to sign in first.
+        """
+        from . import selectors
+
+        number = selectors.response_page_number(proposal=self, user=request.user, response_id=response_id)
+        if number is None and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return redirect(self._location(number, f"reactie-{response_id}"))
 
     @path("reageren/")
     def respond_view(self, request):

@@ -85,3 +85,14 @@ def test_the_permanent_link_of_a_response_someone_may_not_see_reveals_nothing(cl
     client.force_login(provider)
 
     assert client.get(hidden.get_absolute_url())["Location"] == busy_proposal.url
+
+
+def test_the_permanent_link_asks_someone_signed_out_to_sign_in_first(client, provider, busy_proposal):
+    own = Response.objects.get(proposal=busy_proposal, body_markdown="Onze eigen reactie")
+
+    answer = client.get(own.get_absolute_url())
+
+    assert answer.status_code == 302
+    assert answer["Location"].startswith("/account/inloggen/?next=")
+    client.force_login(provider)
+    assert client.get(own.get_absolute_url())["Location"] == f"{busy_proposal.url}#reactie-{own.pk}"
