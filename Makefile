@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup demo lint format messages vendor bench ci clean worker
+.PHONY: run test setup demo lint format messages vendor bench ci clean worker services opensearch stop-services
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -57,6 +57,17 @@ vendor:
 
 bench: setup
 	$(PY) bench/run_all.py
+
+# Contributors and CI: PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379), installed from Debian's
+# packages when missing; OpenSearch (127.0.0.1:9200) built from Maven Central artifacts. See .ci/services.
+services:
+	.ci/services start
+
+opensearch:
+	.ci/services opensearch
+
+stop-services:
+	.ci/services stop
 
 ci:
 	bash .ci/run
