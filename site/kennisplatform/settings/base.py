@@ -192,18 +192,23 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 
-# Search: Wagtail's database backend, or Elasticsearch when ELASTICSEARCH_URL is set.
+# Search: Wagtail's database backend, or a search engine: OpenSearch 2/3 (OPENSEARCH_URL) or Elasticsearch 8/9
+# (ELASTICSEARCH_URL). search/engine.py reads the same settings to pick the finder's transport (docs/search.md).
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# The engine's major version picks Wagtail's backend: opensearch2/opensearch3, elasticsearch8/elasticsearch9.
+SEARCH_ENGINE_VERSION = int(os.environ.get("SEARCH_ENGINE_VERSION", "2" if OPENSEARCH_URL else "8"))
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kennisplatform")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 # The database backend with Dutch prefixes/synonyms (search/backends/database.py); on PostgreSQL
-# with the `dutch` text search configuration. With Elasticsearch it stays as the fallback index.
+# with the `dutch` text search configuration. With an engine it stays as the fallback index.
 SEARCH_DATABASE_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "dutch"}
-if ELASTICSEARCH_URL:
+if OPENSEARCH_URL or ELASTICSEARCH_URL:
+    _engine = "opensearch" if OPENSEARCH_URL else "elasticsearch"
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
+            "BACKEND": f"wagtail.search.backends.{_engine}{SEARCH_ENGINE_VERSION}",
+            "URLS": [OPENSEARCH_URL or ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
             "OPTIONS": {},
