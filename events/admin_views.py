@@ -4,18 +4,18 @@ Every view reads through `events.selectors.registrations_visible_to`, so the pag
 can never show more than the user may see.
 """
 
-import tablib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from home import exports as spreadsheet
 
 from . import services
 from .forms import MessageForm
@@ -122,32 +122,29 @@ def export(request, event_id, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     event = get_object_or_404(EventPage, pk=event_id)
-    data = tablib.Dataset(headers=[str(h) for h in EXPORT_HEADERS], title=str(_("Inschrijvingen"))[:31])
-    for r in registrations_visible_to(request.user, event=event).order_by("status", "waiting_position", "created_at"):
-        data.append(
-            [
-                r.name,
-                r.email,
-                r.organisation_name,
-                r.region.name,
-                r.get_role_display(),
-                r.needs,
-                r.get_status_display(),
-                r.waiting_position or "",
-                timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(r.attended_at).strftime("%Y-%m-%d %H:%M") if r.attended_at else "",
-            ]
-        )
-    filename = f"inschrijvingen-{event.slug}.{fmt}"
-    if fmt == "xlsx":
-        response = HttpResponse(
-            data.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
-        response = HttpResponse(data.export("csv"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    visible = registrations_visible_to(request.user, event=event).order_by("status", "waiting_position", "created_at")
+    rows = [
+        [
+            r.name,
+            r.email,
+            r.organisation_name,
+            r.region.name,
+            r.get_role_display(),
+            r.needs,
+            r.get_status_display(),
+            r.waiting_position,
+            r.created_at,
+            r.attended_at,
+        ]
+        for r in visible
+    ]
+    return spreadsheet.response(
+        headers=[str(h) for h in EXPORT_HEADERS],
+        rows=rows,
+        fmt=fmt,
+        filename=f"inschrijvingen-{event.slug}",
+        title=_("Inschrijvingen"),
+    )
 
 
 @require_POST

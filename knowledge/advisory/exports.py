@@ -3,10 +3,11 @@
 Rows come from ``selectors.export_responses`` — the same visibility rule as every other channel.
 """
 
-import tablib
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from home import exports as spreadsheet
 
 from . import selectors
 
@@ -26,13 +27,6 @@ HEADERS = [
 ]
 
 
-def _cell(value):
-    """Spreadsheet programs run cells starting with = + or @ as formulas: neutralise them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
-        return "'" + value
-    return value
-
-
 def _reply_line(reply):
     who = reply.organisation.name if reply.organisation else reply.author.get_full_name()
     return f"{who}: {reply.body_markdown}"
@@ -48,42 +42,43 @@ def grouped(*, proposal, user):
     return responses, selectors.responses_by_question(proposal, responses)
 
 
-def dataset(*, proposal, user) -> tablib.Dataset:
-    data = tablib.Dataset(headers=[str(h) for h in HEADERS], title=str(_("Reacties"))[:31])
+def rows(*, proposal, user) -> list[list]:
+    """One row per visible response, grouped by question; formulas are neutralised by ``home.exports``."""
+    result = []
     _responses, groups = grouped(proposal=proposal, user=user)
     for question, responses in groups:
         label = question.text if question else _("Algemeen")
         for response in responses:
             replies = list(response.replies.all())
             outcome, reason = _outcome(response)
-            data.append(
+            result.append(
                 [
-                    _cell(value)
-                    for value in [
-                        label,
-                        response.organisation.name,
-                        response.author.get_full_name() or response.author.username,
-                        response.get_position_display(),
-                        response.get_visibility_display(),
-                        response.get_state_display(),
-                        timezone.localtime(response.created_at).strftime("%Y-%m-%d %H:%M"),
-                        response.body_markdown,
-                        "\n".join(_reply_line(r) for r in replies if not r.is_official),
-                        "\n".join(_reply_line(r) for r in replies if r.is_official),
-                        outcome,
-                        reason,
-                    ]
+                    label,
+                    response.organisation.name,
+                    response.author.get_full_name() or response.author.username,
+                    response.get_position_display(),
+                    response.get_visibility_display(),
+                    response.get_state_display(),
+                    response.created_at,
+                    response.body_markdown,
+                    "\n".join(_reply_line(r) for r in replies if not r.is_official),
+                    "\n".join(_reply_line(r) for r in replies if r.is_official),
+                    outcome,
+                    reason,
                 ]
             )
-    return data
+    return result
 
 
-def as_csv(*, proposal, user) -> str:
-    return dataset(proposal=proposal, user=user).export("csv")
-
-
-def as_xlsx(*, proposal, user) -> bytes:
-    return dataset(proposal=proposal, user=user).export("xlsx")
+def download(*, proposal, user, fmt: str, filename: str):
+    """The CSV or XLSX download of the responses ``user`` may see (``Cache-Control: no-store``)."""
+    return spreadsheet.response(
+        headers=[str(h) for h in HEADERS],
+        rows=rows(proposal=proposal, user=user),
+        fmt=fmt,
+        filename=filename,
+        title=_("Reacties"),
+    )
 
 
 def print_context(*, proposal, user) -> dict:

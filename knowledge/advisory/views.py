@@ -6,7 +6,7 @@ Writes are POST-only (CSRF-protected by Django's middleware); reads go through `
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
@@ -356,33 +356,23 @@ class ProposalRoutesMixin:
             raise PermissionDenied
         return None
 
-    def _export_filename(self, extension):
-        return f"adviestafel-{self.slug}-{timezone.localdate():%Y%m%d}.{extension}"
+    def _export_filename(self):
+        return f"adviestafel-{self.slug}-{timezone.localdate():%Y%m%d}"
+
+    def _export(self, request, fmt):
+        from . import exports
+
+        if (denied := self._require_export(request)) is not None:
+            return denied
+        return exports.download(proposal=self, user=request.user, fmt=fmt, filename=self._export_filename())
 
     @path("export-csv/")
     def export_csv_view(self, request):
-        from . import exports
-
-        if (denied := self._require_export(request)) is not None:
-            return denied
-        response = HttpResponse(
-            exports.as_csv(proposal=self, user=request.user), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self._export_filename("csv")}"'
-        return response
+        return self._export(request, "csv")
 
     @path("export-xlsx/")
     def export_xlsx_view(self, request):
-        from . import exports
-
-        if (denied := self._require_export(request)) is not None:
-            return denied
-        response = HttpResponse(
-            exports.as_xlsx(proposal=self, user=request.user),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self._export_filename("xlsx")}"'
-        return response
+        return self._export(request, "xlsx")
 
     @path("verslag-print/")
     def export_print_view(self, request):
@@ -390,8 +380,10 @@ class ProposalRoutesMixin:
 
         if (denied := self._require_export(request)) is not None:
             return denied
-        return self.render(
+        response = self.render(
             request,
             template="advisory/proposal_print.html",
             context_overrides=exports.print_context(proposal=self, user=request.user),
         )
+        response["Cache-Control"] = "private, no-store"  # names of authors and region-only responses
+        return response

@@ -1,8 +1,10 @@
+import codecs
 import csv
+import datetime
 import io
 
+import openpyxl
 import pytest
-import tablib
 
 from knowledge.advisory import services
 from knowledge.advisory.models import OutcomeKind, Position, ResponseState, Visibility
@@ -38,8 +40,8 @@ def filled(demo_site, staff, editor_user):
 
 
 def _csv_rows(client, proposal):
-    content = client.get(proposal.url + "export-csv/").content.decode()
-    return list(csv.DictReader(io.StringIO(content)))
+    content = client.get(proposal.url + "export-csv/").content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(content), delimiter=";"))
 
 
 def test_csv_grouped_by_question_with_replies_official_answers_and_outcome(client, filled, editor_user):
@@ -53,7 +55,7 @@ def test_csv_grouped_by_question_with_replies_official_answers_and_outcome(clien
         "Steunt het voorstel",
         "Alleen voor de regio",
     )
-    assert second["Tekst"] == "'=1+1 bezwaar"  # formula neutralised
+    assert second["Tekst"] == "'=1+1 bezwaar"  # formula neutralised with the OWASP prefix
     assert "Eens met Alfa" in second["Antwoorden"] and "Regio-antwoord" not in second["Antwoorden"]
     assert "Regio-antwoord" in second["Officiële antwoorden"]
     assert (second["Uitkomst"], second["Toelichting uitkomst"]) == ("Niet overgenomen", "Past niet")
@@ -65,9 +67,30 @@ def test_xlsx_has_the_same_rows(client, filled, editor_user):
     client.force_login(editor_user)
     response = client.get(proposal.url + "export-xlsx/")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    data = tablib.Dataset().load(response.content, format="xlsx")
-    assert data.headers[:4] == ["Vraag", "Organisatie", "Auteur", "Standpunt"]
-    assert [row[1] for row in data] == ["Aanbieder Beta", "Aanbieder Alfa"]
+    assert "no-store" in response["Cache-Control"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header, *rows = list(sheet.iter_rows())
+    assert [c.value for c in header[:4]] == ["Vraag", "Organisatie", "Auteur", "Standpunt"]
+    assert [row[1].value for row in rows] == ["Aanbieder Beta", "Aanbieder Alfa"]
+    text = rows[1][7]
+    assert (text.value, text.data_type) == ("=1+1 bezwaar", "s")  # shown verbatim, never run as a formula
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    assert isinstance(rows[0][6].value, datetime.datetime)  # "Geplaatst op" is a real date
+
+
+def test_csv_opens_in_dutch_excel_and_is_not_stored(client, filled, editor_user):
+    proposal, _silent = filled
+    client.force_login(editor_user)
+    response = client.get(proposal.url + "export-csv/")
+    assert "no-store" in response["Cache-Control"]
+    assert response.content.startswith(codecs.BOM_UTF8)
+    assert response.content.decode("utf-8-sig").splitlines()[0].startswith('"Vraag";"Organisatie";')
+
+
+def test_print_report_is_not_stored(client, filled, editor_user):
+    proposal, _silent = filled
+    client.force_login(editor_user)
+    assert "no-store" in client.get(proposal.url + "verslag-print/")["Cache-Control"]
 
 
 def test_print_report_counts_positions_and_lists_non_responders(client, filled, editor_user):

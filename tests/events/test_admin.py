@@ -23,6 +23,10 @@ def registrations(event, arnhem):
     }
 
 
+def _csv_rows(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
 def _urls(event):
     base = f"/admin/kennisateliers/{event.pk}/"
     return [base, base + "export.csv", base + "export.xlsx"]
@@ -49,7 +53,7 @@ def test_region_staff_see_only_their_own_region_everywhere(client, event, regist
     assert "Anna Arnhem" not in html and "Arjen Arnhem" not in html
     assert "Exporteer CSV" in html and "E-mail alle bevestigde" not in html
 
-    rows = list(csv.reader(io.StringIO(client.get(f"/admin/kennisateliers/{event.pk}/export.csv").content.decode())))
+    rows = _csv_rows(client.get(f"/admin/kennisateliers/{event.pk}/export.csv"))
     assert sorted(row[0] for row in rows[1:]) == ["Femke Foodvalley", "Gijs Foodvalley"]
 
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/admin/kennisateliers/{event.pk}/export.xlsx").content))
@@ -61,7 +65,7 @@ def test_region_staff_of_another_region_see_none_of_these(client, event, registr
     client.force_login(region_staff(Organisation.objects.get(slug="achterhoek")))
     html = client.get(f"/admin/kennisateliers/{event.pk}/").content.decode()
     assert "Foodvalley" not in html and "Arnhem" not in html and "Geen inschrijvingen" in html
-    rows = list(csv.reader(io.StringIO(client.get(f"/admin/kennisateliers/{event.pk}/export.csv").content.decode())))
+    rows = _csv_rows(client.get(f"/admin/kennisateliers/{event.pk}/export.csv"))
     assert len(rows) == 1  # header only
 
 
@@ -82,7 +86,7 @@ def test_editor_sees_all_with_counts_and_exports_everything(client, event, regis
         assert name in html
     assert "Bevestigd: 3" in html and "Wachtlijst: 1" in html
 
-    rows = list(csv.reader(io.StringIO(client.get(f"/admin/kennisateliers/{event.pk}/export.csv").content.decode())))
+    rows = _csv_rows(client.get(f"/admin/kennisateliers/{event.pk}/export.csv"))
     assert rows[0][:4] == ["Naam", "E-mailadres", "Organisatie", "Regio"]
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Arjen Arnhem"][3] == "Arnhem"
