@@ -1,19 +1,37 @@
-"""iCalendar (RFC 5545) for one event and for the feed of upcoming events.
+"""iCalendar (RFC 5545) for one event, for the feed of upcoming events and for the registrants' e-mails.
 
-UID `event-<page id>@<host>` never changes; SEQUENCE is the page's `sequence`, raised whenever its title, times
-or venue change, so calendar programs replace their copy. Times are written in Europe/Amsterdam with a VTIMEZONE.
+UID `event-<page id>@<host>` never changes; SEQUENCE is the page's `sequence`, raised whenever its title, times,
+venue or online link change, so calendar programs replace their copy. Times are written in Europe/Amsterdam with
+the VTIMEZONE below.
+
+Why a VTIMEZONE of our own: icalendar's `add_missing_timezones()` writes the zone as one DTSTART per
+component plus a long RDATE list, which independent readers (Mozilla's ical.js, Python's vobject) read as
+"always +01:00", putting every summer-time event an hour late. Two components with a yearly RRULE (the EU rule
+since 1996: last Sunday of March and of October) is what Outlook, Google and tzurl.org write, and what every
+reader understands. `tests/events/test_calendar.py` checks it against Python's zoneinfo for every year up to 2037,
+so a change of the EU rule in tzdata fails CI instead of silently shifting appointments.
+
+A local time that occurs twice (02:00–03:00 on the last Sunday of October) cannot be told apart with a TZID:
+readers take the first occurrence. Such a time is written in UTC instead.
 """
 
+import datetime
 import zoneinfo
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
-AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+TZID = "Europe/Amsterdam"
+AMSTERDAM = zoneinfo.ZoneInfo(TZID)
+UTC = zoneinfo.ZoneInfo("UTC")
 PRODID = "-//Kennisplatform Jeugd//Kennisateliers//NL"
+
+# RFC 5546 methods used here: PUBLISH (page, feed, confirmation), REQUEST (an update sent to registrants) and
+# CANCEL (the registrant cancelled, or the event was cancelled).
+PUBLISH, REQUEST, CANCEL = "PUBLISH", "REQUEST", "CANCEL"
 
 
 def uid_host() -> str:
@@ -22,6 +40,32 @@ def uid_host() -> str:
 
 def event_uid(event) -> str:
     return f"event-{event.pk}@{uid_host()}"
+
+
+def amsterdam_vtimezone() -> Timezone:
+    """Europe/Amsterdam as RFC 5545 wants it: a STANDARD and a DAYLIGHT component with a yearly RRULE."""
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    zone.add("x-lic-location", TZID)
+    for component, start, month, offset_from, offset_to, name in (
+        (TimezoneDaylight(), datetime.datetime(1970, 3, 29, 2), 3, 1, 2, "CEST"),
+        (TimezoneStandard(), datetime.datetime(1970, 10, 25, 3), 10, 2, 1, "CET"),
+    ):
+        component.add("tzname", name)
+        component.add("tzoffsetfrom", datetime.timedelta(hours=offset_from))
+        component.add("tzoffsetto", datetime.timedelta(hours=offset_to))
+        component.add("dtstart", start)
+        component.add("rrule", vRecur(freq="YEARLY", bymonth=month, byday="-1SU"))
+        zone.add_component(component)
+    return zone
+
+
+def local_time(moment):
+    """`moment` in Amsterdam time without microseconds; in UTC when that local time occurs twice (October)."""
+    local = moment.astimezone(AMSTERDAM).replace(microsecond=0)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return local.astimezone(UTC)
+    return local
 
 
 def _location(event, *, online_url: str = "") -> str:
@@ -33,13 +77,17 @@ def _location(event, *, online_url: str = "") -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _vevent(event, *, url: str, online_url: str = "") -> Event:
+def _organizer(event) -> tuple[str, str]:
+    return event.contact_email or settings.DEFAULT_FROM_EMAIL, event.contact_name or event.title
+
+
+def _vevent(event, *, url: str, online_url: str = "", method: str = PUBLISH, attendee=None) -> Event:
     vevent = Event()
     vevent.add("uid", event_uid(event))
     vevent.add("sequence", event.sequence)
-    vevent.add("dtstamp", timezone.now().astimezone(zoneinfo.ZoneInfo("UTC")))
-    vevent.add("dtstart", event.start.astimezone(AMSTERDAM).replace(microsecond=0))
-    vevent.add("dtend", event.end.astimezone(AMSTERDAM).replace(microsecond=0))
+    vevent.add("dtstamp", timezone.now().astimezone(UTC).replace(microsecond=0))
+    vevent.add("dtstart", local_time(event.start))
+    vevent.add("dtend", local_time(event.end))
     vevent.add("summary", event.title)
     description = event.summary or ""
     if online_url:
@@ -51,28 +99,48 @@ def _vevent(event, *, url: str, online_url: str = "") -> Event:
         vevent.add("location", location)
     vevent.add("url", url)
     if event.last_published_at:
-        vevent.add("last-modified", event.last_published_at.astimezone(zoneinfo.ZoneInfo("UTC")))
-    if event.contact_email:
-        vevent.add("organizer", f"mailto:{event.contact_email}", parameters={"CN": event.contact_name or event.title})
+        vevent.add("last-modified", event.last_published_at.astimezone(UTC).replace(microsecond=0))
+    if method == CANCEL:
+        vevent.add("status", "CANCELLED")
+    else:
+        vevent.add("status", "CONFIRMED")
+    # iTIP (RFC 5546) wants an ORGANIZER for REQUEST and CANCEL, and the ATTENDEE the message is about.
+    if event.contact_email or method != PUBLISH:
+        address, name = _organizer(event)
+        vevent.add("organizer", f"mailto:{address}", parameters={"CN": name})
+    if attendee is not None and method != PUBLISH:
+        vevent.add(
+            "attendee",
+            f"mailto:{attendee.email}",
+            parameters={
+                "CN": attendee.name,
+                "ROLE": "REQ-PARTICIPANT",
+                "PARTSTAT": "DECLINED" if method == CANCEL else "ACCEPTED",
+            },
+        )
     return vevent
 
 
-def _calendar(name: str) -> Calendar:
+def _calendar(name: str, *, method: str = PUBLISH) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", method)
     cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    cal.add("x-wr-timezone", TZID)
+    cal.add_component(amsterdam_vtimezone())
     return cal
 
 
-def event_ics(event, *, url: str, online_url: str = "") -> bytes:
-    """One event; `online_url` only for a confirmed registrant's own copy."""
-    cal = _calendar(event.title)
-    cal.add_component(_vevent(event, url=url, online_url=online_url))
-    cal.add_missing_timezones()
+def event_ics(event, *, url: str, online_url: str = "", method: str = PUBLISH, attendee=None) -> bytes:
+    """One event; `online_url` only for a confirmed registrant's own copy, `attendee` (a registration) for iTIP.
+
+    `method=CANCEL` removes the entry from the registrant's calendar (STATUS:CANCELLED, same UID and SEQUENCE);
+    `method=REQUEST` replaces it with the event's current time and place.
+    """
+    cal = _calendar(event.title, method=method)
+    cal.add_component(_vevent(event, url=url, online_url=online_url, method=method, attendee=attendee))
     return cal.to_ical()
 
 
@@ -80,8 +148,4 @@ def feed_ics(events, *, name: str, urls: dict[int, str]) -> bytes:
     cal = _calendar(name)
     for event in events:
         cal.add_component(_vevent(event, url=urls[event.pk]))
-    cal.add_missing_timezones()
-    if not cal.subcomponents:
-        # RFC 5545 wants at least one component, also when nothing is planned.
-        cal.add_component(Timezone.from_tzid("Europe/Amsterdam"))
     return cal.to_ical()
