@@ -86,5 +86,5 @@ def test_services_switch_on_from_the_environment():
     assert lines == [
         "django.db.backends.postgresql",
         "wagtail.search.backends.elasticsearch8",
-        "django.core.cache.backends.redis.RedisCache",
+        "home.cache_backends.ResilientRedisCache",
     ]

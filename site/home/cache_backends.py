@@ -1,0 +1,123 @@
+"""A Redis cache that the site survives: when Redis is down, every call answers as an empty cache.
+
+The cache only holds what can be rebuilt (pages, counters, rate-limit windows), so a missing Redis makes the
+site slower, never broken: ``get`` returns the default, ``get_many`` an empty dict, ``add``/``delete``/``touch``
+``False``, ``set`` does nothing, ``incr``/``decr`` raise ``ValueError`` as for a missing key.
+
+After a failure the backend does not ask Redis again for ``RETRY_SECONDS`` (default 2), so a dead or
+black-holed Redis costs one short timeout per process every few seconds instead of one per call; afterwards the
+next call tries again, so recovery needs no restart. One warning is logged per ``WARNING_SECONDS`` (default
+60) per process, and one line when Redis answers again.
+
+Rate limits built on this cache (``home.security.rate_limited``) fail open: while Redis is down nothing is
+counted, so no one is limited. Sign-in lockout (django-axes) is kept in the database and is not affected.
+"""
+
+import functools
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
+
+logger = logging.getLogger("kennisplatform.cache")
+
+FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
+_MISSING_KEY = object()
+
+
+def _resilient(fallback):
+    """Call the real method unless Redis is known to be down; on a connection failure return ``fallback``."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if time.monotonic() < self._down_until:
+                return self._fallback(fallback, args, kwargs)
+            try:
+                result = method(self, *args, **kwargs)
+            except FAILURES as error:
+                self._failed(error)
+                return self._fallback(fallback, args, kwargs)
+            if self._down_since is not None:
+                logger.warning("Cache (Redis) weer bereikbaar na %.0f s.", time.monotonic() - self._down_since)
+                self._down_since = None
+            return result
+
+        return wrapper
+
+    return decorate
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache that degrades to "nothing cached" instead of raising while Redis is unreachable.
+
+    Extra ``OPTIONS`` (taken out before the rest goes to redis-py): ``RETRY_SECONDS``, ``WARNING_SECONDS``.
+    """
+
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS") or {})
+        self.retry_seconds = float(options.pop("RETRY_SECONDS", 2))
+        self.warning_seconds = float(options.pop("WARNING_SECONDS", 60))
+        # Short timeouts: a page waits at most this long for a Redis that does not answer.
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+        # One immediate retry: after a Redis restart the pooled connection is dead, the retry reconnects.
+        options.setdefault("retry", Retry(NoBackoff(), 1))
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._down_until = 0.0
+        self._down_since = None
+        self._warned_at = None
+
+    def _failed(self, error) -> None:
+        now = time.monotonic()
+        self._down_until = now + self.retry_seconds
+        if self._down_since is None:
+            self._down_since = now
+        if self._warned_at is None or now - self._warned_at >= self.warning_seconds:
+            self._warned_at = now
+            logger.warning(
+                "Cache (Redis) onbereikbaar (%s): pagina's worden zonder cache opgebouwd, rate limits tellen niet. "
+                "Volgende melding op zijn vroegst over %.0f s.",
+                type(error).__name__,
+                self.warning_seconds,
+            )
+
+    @staticmethod
+    def _fallback(fallback, args, kwargs):
+        if fallback is _MISSING_KEY:
+            raise ValueError("Key not available: the cache is unreachable.")
+        if fallback == "default":
+            if "default" in kwargs:
+                return kwargs["default"]
+            return args[1] if len(args) > 1 else None
+        return fallback() if callable(fallback) else fallback
+
+    @property
+    def available(self) -> bool:
+        """False while the backend is not asking Redis (shortly after a failure)."""
+        return time.monotonic() >= self._down_until
+
+    def ping(self) -> bool:
+        """Ask Redis directly (for the health check); True when it answered."""
+        try:
+            return bool(self._cache.get_client(write=True).ping())
+        except FAILURES as error:
+            self._failed(error)
+            return False
+
+    get = _resilient("default")(RedisCache.get)
+    get_many = _resilient(dict)(RedisCache.get_many)
+    has_key = _resilient(False)(RedisCache.has_key)
+    add = _resilient(False)(RedisCache.add)
+    set = _resilient(None)(RedisCache.set)
+    set_many = _resilient(list)(RedisCache.set_many)
+    touch = _resilient(False)(RedisCache.touch)
+    delete = _resilient(False)(RedisCache.delete)
+    delete_many = _resilient(None)(RedisCache.delete_many)
+    incr = _resilient(_MISSING_KEY)(RedisCache.incr)
+    decr = _resilient(_MISSING_KEY)(RedisCache.decr)
+    clear = _resilient(False)(RedisCache.clear)
