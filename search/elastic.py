@@ -1,4 +1,8 @@
-"""Elasticsearch for the best-practice finder (elasticsearch-dsl), used when ELASTICSEARCH_URL is set.
+"""The search engine for the best-practice finder (elasticsearch-dsl), used when an engine is configured.
+
+elasticsearch-dsl describes the mapping, the queries, facets and highlighting, and reads the responses; the
+engine's transport (search/engine.py) carries the bodies, so the same code answers on OpenSearch 2/3 and
+Elasticsearch 8/9.
 
 - `PracticeDocument`: one document per *published, public* best practice (drafts and pages behind
   a view restriction are never sent), with a Dutch analyser: standard tokenizer, lower case, ASCII
@@ -26,13 +30,14 @@ from elasticsearch.dsl import (
     TermsFacet,
     Text,
     analyzer,
-    connections,
     token_filter,
 )
+from elasticsearch.dsl.faceted_search_base import FacetedResponse
+from elasticsearch.dsl.response import Response
+
+from . import engine
 
 logger = logging.getLogger("kennisplatform.search")
-
-CONNECTION = "finder"
 
 # Facet parameter of the contract -> document field (slugs).
 FACET_FIELDS = {
@@ -143,7 +148,7 @@ def build_index(rules=None):
     """The index definition (settings + mapping) with the current synonyms."""
     rules = synonym_rules() if rules is None else rules
     index_analyzer, search_analyzer = dutch_analyzers(rules)
-    index = Index(index_name(), using=CONNECTION)
+    index = Index(index_name())
     index.settings(number_of_shards=1, number_of_replicas=0)
     index.analyzer(index_analyzer)
     index.analyzer(search_analyzer)
@@ -151,27 +156,16 @@ def build_index(rules=None):
     return index
 
 
-def client():
-    """The finder's client, created once per URL, with the configured (short) timeout."""
-    url = settings.ELASTICSEARCH_URL
-    current = getattr(client, "_url", None)
-    if current != url:
-        connections.create_connection(
-            alias=CONNECTION,
-            hosts=[url],
-            request_timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT", 5),
-            max_retries=0,
-            retry_on_timeout=False,
-        )
-        client._url = url
-    return connections.get_connection(CONNECTION)
+def execute(search):
+    """Send an elasticsearch-dsl search through the engine's transport and read the answer with the DSL."""
+    raw = engine.transport().search(index=index_name(), body=search.to_dict())
+    return Response(search, raw)
 
 
 class PracticeFacetedSearch(FacetedSearch):
     doc_types = [PracticeDocument]
     fields = TEXT_FIELDS
     facets = {param: TermsFacet(field=field, size=200) for param, field in FACET_FIELDS.items()}
-    using = CONNECTION
 
     def __init__(self, query=None, filters=None, sort=(), *, parent_id=None):
         self.index = index_name()
@@ -191,6 +185,12 @@ class PracticeFacetedSearch(FacetedSearch):
             "spelling", query, term={"field": "title", "suggest_mode": "popular"}
         )
 
+    def execute(self):
+        raw = engine.transport().search(index=self.index, body=self._s.to_dict())
+        response = FacetedResponse(self._s, raw)
+        response._faceted_search = self
+        return response
+
     def highlight(self, search):
         return search.highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=1, fragment_size=200
@@ -204,12 +204,11 @@ def finder_search(fq, *, index_page):
 
 
 class ElasticFinderBackend:
-    name = "elasticsearch"
+    name = "elasticsearch"  # the engine family, whichever engine answers (OpenSearch or Elasticsearch)
 
     def search(self, fq, *, index_page, per_page):
         from .finder import FACETS, FinderResult, build_facets, load_practices
 
-        client()
         faceted = finder_search(fq, index_page=index_page)
         requested = max(1, int(fq.page)) if str(fq.page).isdigit() else 1
         response = faceted[(requested - 1) * per_page : requested * per_page].execute()
@@ -251,7 +250,7 @@ class ElasticFinderBackend:
 def completion_search(text, *, size=8):
     """The completion suggester over practice titles (request body asserted in the tests)."""
     return (
-        PracticeDocument.search(index=index_name(), using=CONNECTION)
+        PracticeDocument.search(index=index_name())
         .source(["title", "url"])
         .suggest("titles", text, completion={"field": "suggest", "size": size, "skip_duplicates": True})
         .extra(size=0)
@@ -259,8 +258,7 @@ def completion_search(text, *, size=8):
 
 
 def completion_suggestions(text, *, size=8):
-    client()
-    response = completion_search(text, size=size).execute()
+    response = execute(completion_search(text, size=size))
     return [
         {"label": option._source.title, "url": option._source.url, "type": "page"}
         for option in response.suggest.titles[0].options
@@ -281,8 +279,7 @@ def wagtail_query_for_elastic(dutch):
 # --- indexing ---------------------------------------------------------------------------------
 
 
-def enabled():
-    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+enabled = engine.enabled
 
 
 def indexable(page):
@@ -301,11 +298,13 @@ def index_practice(page):
     if not enabled():
         return
     try:
-        es = client()
+        transport = engine.transport()
         if indexable(page):
-            PracticeDocument.from_page(page).save(using=CONNECTION, index=index_name())
+            ensure_index(transport)  # never let the engine create it by itself, with guessed (text) mappings
+            document = PracticeDocument.from_page(page).to_dict(skip_empty=False)
+            transport.put_document(index=index_name(), id=str(page.pk), document=document)
         else:
-            es.delete(index=index_name(), id=str(page.pk), ignore_status=404)  # ignore if never indexed
+            transport.delete_document(index=index_name(), id=str(page.pk))
     except Exception as exc:  # noqa: BLE001  (publishing must never fail because search is down)
         logger.warning("Could not update the finder index for page %s: %s", page.pk, exc)
 
@@ -314,9 +313,14 @@ def remove_practice(page_id):
     if not enabled():
         return
     try:
-        client().delete(index=index_name(), id=str(page_id), ignore_status=404)
+        engine.transport().delete_document(index=index_name(), id=str(page_id))
     except Exception as exc:  # noqa: BLE001
         logger.warning("Could not remove page %s from the finder index: %s", page_id, exc)
+
+
+def ensure_index(transport):
+    if not transport.index_exists(index=index_name()):
+        transport.create_index(index=index_name(), body=build_index().to_dict())
 
 
 def practice_documents(pages):
@@ -327,14 +331,11 @@ def practice_documents(pages):
 
 def rebuild(*, progress=None):
     """Recreate the index (with the current synonyms) and bulk-index every indexable practice."""
-    from elasticsearch.helpers import bulk
-
     from knowledge.models import BestPracticePage, PracticeIndexPage
 
-    es = client()
-    index = build_index()
-    index.delete(ignore_unavailable=True)
-    index.create()
+    transport = engine.transport()
+    transport.delete_index(index=index_name())
+    transport.create_index(index=index_name(), body=build_index().to_dict())
     pages = []
     for finder in PracticeIndexPage.objects.live():
         pages += list(
@@ -347,8 +348,8 @@ def rebuild(*, progress=None):
     actions = practice_documents(pages)
     if progress:
         actions = progress(actions, total=len(pages))
-    ok, errors = bulk(es, actions, chunk_size=500, raise_on_error=False)
-    index.refresh()
+    ok, errors = transport.bulk(actions)
+    transport.refresh(index=index_name())
     return ok, errors
 
 
@@ -357,13 +358,8 @@ def refresh_synonyms(**kwargs):
     if not enabled():
         return
     try:
-        client()
-        index = build_index()
-        definition = index.to_dict()["settings"]["analysis"]
-        live = Index(index_name(), using=CONNECTION)
-        live.close()
-        live.put_settings(body={"analysis": definition})
-        live.open()
+        analysis = build_index().to_dict()["settings"]["analysis"]
+        engine.transport().update_analysis(index=index_name(), analysis=analysis)
     except Exception as exc:  # noqa: BLE001
         logger.warning("Could not refresh the synonyms of the finder index: %s", exc)
 

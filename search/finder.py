@@ -14,7 +14,9 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from . import engine
 from .backends.database import MAX_SQL_IDS, ranked_rows
+from .engine import database_backend_name
 from .query import build_query
 
 logger = logging.getLogger("kennisplatform.search")
@@ -261,13 +263,6 @@ class DatabaseFinderBackend:
         )
 
 
-def database_backend_name():
-    """The Wagtail search backend alias of the database index ('database' beside Elasticsearch)."""
-    from django.conf import settings
-
-    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-
-
 def load_practices(ids):
     from knowledge.models import BestPracticePage
 
@@ -289,9 +284,7 @@ def highlights_for(pages, dutch):
 
 
 def get_finder_backend():
-    from django.conf import settings
-
-    if getattr(settings, "ELASTICSEARCH_URL", ""):
+    if engine.enabled():
         from .elastic import ElasticFinderBackend
 
         return ElasticFinderBackend()

@@ -9,13 +9,14 @@ import logging
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from . import engine
 from .backends.database import ranked_rows
-from .finder import NOTICE_FALLBACK, database_backend_name
+from .engine import database_backend_name
+from .finder import NOTICE_FALLBACK
 from .query import build_query
 from .snippets import snippet_for
 
@@ -148,7 +149,7 @@ def elastic_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
     ct_to_slug = {ct: slug for slug, ct in type_cts.items()}
     es_query = wagtail_query_for_elastic(dutch)
     counts = {}
-    for ct, n in _base_queryset().search(es_query, backend="default").facet("content_type").items():
+    for ct, n in _base_queryset().search(es_query, backend="default").facet("content_type_id").items():
         slug = ct_to_slug.get(int(ct), OTHER)
         counts[slug] = counts.get(slug, 0) + n
     queryset = _base_queryset()
@@ -177,11 +178,11 @@ def elastic_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
 def site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
     valid = {slug for slug, _label, _title in SITE_TYPES}
     type_slug = type_slug if type_slug in valid else ""
-    if getattr(settings, "ELASTICSEARCH_URL", ""):
+    if engine.enabled():
         try:
             return elastic_site_search(text, type_slug=type_slug, page=page, per_page=per_page)
         except Exception as exc:  # noqa: BLE001
-            logger.warning("Elasticsearch site search unavailable, falling back to the database: %s", exc)
+            logger.warning("Search engine unavailable for site search, falling back to the database: %s", exc)
             result = database_site_search(text, type_slug=type_slug, page=page, per_page=per_page)
             result.notice = str(NOTICE_FALLBACK)
             return result

@@ -4,6 +4,7 @@ import difflib
 
 from django.urls import reverse
 
+from . import engine
 from .text import fold, tokens
 
 
@@ -113,13 +114,18 @@ def typeahead(text, *, limit=8):
     results = []
     from . import elastic
 
-    if elastic.enabled():
+    if engine.enabled():
         try:
             results += elastic.completion_suggestions(text, size=limit // 2)
         except Exception as exc:  # noqa: BLE001
-            elastic.logger.warning("Elasticsearch suggestions unavailable: %s", exc)
+            elastic.logger.warning("Search engine suggestions unavailable: %s", exc)
     try:
-        pages = Page.objects.live().public().filter(depth__gt=2).autocomplete(text, backend=_backend())[:limit]
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(depth__gt=2)
+            .autocomplete(text, backend=engine.wagtail_backend_name())[:limit]
+        )
         for page in pages:
             results.append({"label": page.title, "url": page.url, "type": "page"})
     except Exception:  # noqa: BLE001  (suggestions are a nicety; an index problem must not become a 500)
@@ -140,14 +146,6 @@ def typeahead(text, *, limit=8):
                 url = f"{finder_url}?{param}={term.slug}" if finder_url else ""
                 results.append({"label": term.name, "url": url, "type": model._meta.verbose_name.__str__()})
     return results[: limit * 2]
-
-
-def _backend():
-    from django.conf import settings
-
-    from .finder import database_backend_name
-
-    return "default" if getattr(settings, "ELASTICSEARCH_URL", "") else database_backend_name()
 
 
 def _finder_url():

@@ -1,0 +1,131 @@
+"""The search engine beneath site search and the finder: which one is configured, and how to talk to it.
+
+`configured()` is the one answer to "is an engine on?" (OPENSEARCH_URL first, then ELASTICSEARCH_URL).
+`transport()` returns the engine's transport. elasticsearch-dsl describes every mapping, query, facet and
+highlight and reads every response (search/elastic.py); only the transport differs per engine, because the
+Elasticsearch 8 client refuses to talk to OpenSearch (it checks the product header) and opensearch-py speaks the
+same REST API with plain dicts. The client libraries are imported when an engine is configured, not at start-up.
+"""
+
+import contextlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.conf import settings
+
+OPENSEARCH = "opensearch"
+ELASTICSEARCH = "elasticsearch"
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    kind: str  # OPENSEARCH or ELASTICSEARCH
+    url: str
+    timeout: float
+
+
+def configured() -> EngineConfig | None:
+    """The configured engine, or None when the database answers everything."""
+    timeout = float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 5))
+    if url := getattr(settings, "OPENSEARCH_URL", ""):
+        return EngineConfig(OPENSEARCH, url, timeout)
+    if url := getattr(settings, "ELASTICSEARCH_URL", ""):
+        return EngineConfig(ELASTICSEARCH, url, timeout)
+    return None
+
+
+def enabled() -> bool:
+    return configured() is not None
+
+
+class Transport:
+    """The few REST calls the finder makes, the same on every engine; bodies and responses are plain dicts."""
+
+    def __init__(self, client, helpers, not_found):
+        self.client = client
+        self._helpers = helpers
+        self._not_found = not_found
+
+    def _body(self, response) -> dict:
+        return response
+
+    def info(self) -> dict:
+        return self._body(self.client.info())
+
+    def search(self, *, index: str, body: dict) -> dict:
+        return self._body(self.client.search(index=index, body=body))
+
+    def put_document(self, *, index: str, id: str, document: dict) -> None:
+        self.client.index(index=index, id=id, body=document)
+
+    def delete_document(self, *, index: str, id: str) -> None:
+        with contextlib.suppress(self._not_found):  # never indexed, or already gone
+            self.client.delete(index=index, id=id)
+
+    def bulk(self, actions) -> tuple[int, list]:
+        return self._helpers.bulk(self.client, actions, chunk_size=500, raise_on_error=False)
+
+    def index_exists(self, *, index: str) -> bool:
+        return bool(self.client.indices.exists(index=index))
+
+    def create_index(self, *, index: str, body: dict) -> None:
+        self.client.indices.create(index=index, body=body)
+
+    def delete_index(self, *, index: str) -> None:
+        with contextlib.suppress(self._not_found):
+            self.client.indices.delete(index=index)
+
+    def refresh(self, *, index: str) -> None:
+        self.client.indices.refresh(index=index)
+
+    def update_analysis(self, *, index: str, analysis: dict) -> None:
+        """Analysis settings (synonyms) can only change on a closed index."""
+        self.client.indices.close(index=index)
+        try:
+            self.client.indices.put_settings(index=index, body={"analysis": analysis})
+        finally:
+            self.client.indices.open(index=index)
+
+
+class ElasticsearchTransport(Transport):
+    def _body(self, response) -> dict:
+        return response.body  # elastic_transport.ObjectApiResponse
+
+
+def _open(config: EngineConfig) -> Transport:
+    if config.kind == OPENSEARCH:
+        import opensearchpy  # noqa: PLC0415  (optional dependency: only when OpenSearch is configured)
+        from opensearchpy import helpers  # noqa: PLC0415
+
+        client = opensearchpy.OpenSearch(hosts=[config.url], timeout=config.timeout, max_retries=0)
+        return Transport(client, helpers, opensearchpy.NotFoundError)
+    import elasticsearch  # noqa: PLC0415  (optional dependency: only when Elasticsearch is configured)
+    from elasticsearch import helpers  # noqa: PLC0415
+
+    client = elasticsearch.Elasticsearch(
+        hosts=[config.url], request_timeout=config.timeout, max_retries=0, retry_on_timeout=False
+    )
+    return ElasticsearchTransport(client, helpers, elasticsearch.NotFoundError)
+
+
+@lru_cache(maxsize=4)
+def _transport_for(config: EngineConfig) -> Transport:
+    return _open(config)
+
+
+def transport() -> Transport:
+    """The configured engine's transport (one client per configuration, reused across requests)."""
+    config = configured()
+    if config is None:
+        raise RuntimeError("No search engine is configured (OPENSEARCH_URL or ELASTICSEARCH_URL).")
+    return _transport_for(config)
+
+
+def database_backend_name() -> str:
+    """The Wagtail search backend alias of the database index ('database' beside an engine)."""
+    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def wagtail_backend_name() -> str:
+    """The Wagtail search backend that site search asks: the engine's ('default') or the database's."""
+    return "default" if enabled() else database_backend_name()
