@@ -1,23 +1,58 @@
-"""The e-mails of the events app, built here and sent from `events.tasks` (never inside a request)."""
+"""The e-mails of the events app, built here and sent from `events.tasks` (never inside a request).
+
+A registration e-mail is built when the worker sends it, from the registration as it is then. Each kind states
+its premise (`MAIL_KINDS`): the statuses the registration must still have. `stale_reason()` says why a queued
+mail is no longer true (a confirmation after a cancellation, a waiting-list mail after a promotion); the task then
+skips it instead of sending something false.
+"""
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .calendar import event_ics
-from .models import PLACE_STATUSES, Registration
+from .calendar import CANCEL, PUBLISH, REQUEST, event_ics
+from .models import PLACE_STATUSES, Registration, RegistrationStatus
+from .selectors import waiting_reason
 from .tokens import make_token
 
-# kind -> whether the event's .ics (with the online link) is attached
-REGISTRATION_KINDS = {
-    "confirmed": True,
-    "waiting": False,
-    "promoted": True,
-    "cancelled": False,
-    "reminder": True,
+
+@dataclass(frozen=True)
+class MailKind:
+    statuses: tuple  # the registration must still have one of these when the mail is sent
+    method: str | None  # iTIP method of the attached .ics; None: no attachment
+    before_start: bool = False  # only worth sending before the event starts
+
+
+MAIL_KINDS = {
+    "confirmed": MailKind(PLACE_STATUSES, PUBLISH),
+    "waiting": MailKind((RegistrationStatus.WAITING,), None),
+    "promoted": MailKind(PLACE_STATUSES, PUBLISH),
+    # the .ics removes the entry; only for someone who had a place (and so an entry)
+    "cancelled": MailKind((RegistrationStatus.CANCELLED,), CANCEL),
+    "reminder": MailKind((RegistrationStatus.CONFIRMED,), PUBLISH, before_start=True),
+    # the event's time, date, venue or online link changed: the entry is replaced (for those with a place)
+    "updated": MailKind((RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING), REQUEST, before_start=True),
+    # the event is cancelled: the entry is removed
+    "event_cancelled": MailKind((RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING), CANCEL),
 }
+
+
+def stale_reason(registration: Registration, kind: str, *, now=None) -> str:
+    """Why a `kind` e-mail to this registration would no longer be true; empty when it may be sent."""
+    premise = MAIL_KINDS[kind]
+    if registration.anonymised:
+        return "anonymised"
+    if registration.status not in premise.statuses:
+        return f"status is {registration.status}"
+    if registration.status == RegistrationStatus.WAITING and not registration.waiting_position:
+        return "no place on the waiting list"
+    if premise.before_start and registration.event.start <= (now or timezone.now()):
+        return "the event has started"
+    return ""
 
 
 def registration_url(registration: Registration) -> str:
@@ -32,6 +67,8 @@ def _subject(kind: str, event) -> str:
         "promoted": _("Er is een plaats voor u vrijgekomen: %(title)s"),
         "cancelled": _("Afmelding ontvangen: %(title)s"),
         "reminder": _("Herinnering: %(title)s begint binnenkort"),
+        "updated": _("Gewijzigd: %(title)s"),
+        "event_cancelled": _("Gaat niet door: %(title)s"),
     }
     return subjects[kind] % {"title": event.title}
 
@@ -44,23 +81,37 @@ def _message(*, subject: str, template: str, context: dict, to: list[str]) -> Em
     return message
 
 
+def _attaches_ics(registration: Registration, method: str | None) -> bool:
+    if method is None:
+        return False
+    if method == CANCEL:
+        # only who had a place was sent an entry (confirmed_at stays set after a cancellation)
+        return registration.confirmed_at is not None
+    return registration.status in PLACE_STATUSES
+
+
 def registration_message(registration: Registration, kind: str) -> EmailMultiAlternatives:
     event = registration.event
+    method = MAIL_KINDS[kind].method
     with translation.override("nl"):
         has_place = registration.status in PLACE_STATUSES
-        online_url = event.online_url if has_place else ""
+        online_url = event.online_url if has_place and method != CANCEL else ""
         context = {
             "registration": registration,
             "event": event,
             "kind": kind,
-            "registration_url": registration_url(registration),
+            "registration_url": registration_url(registration) if kind != "event_cancelled" else "",
             "event_url": event.full_url,
             "online_url": online_url,
+            "has_place": has_place,
+            "waiting_reason": waiting_reason(event, registration.region)
+            if registration.status == RegistrationStatus.WAITING
+            else "",
         }
         message = _message(subject=_subject(kind, event), template=kind, context=context, to=[registration.email])
-        if REGISTRATION_KINDS[kind] and has_place:
-            ics = event_ics(event, url=event.full_url, online_url=online_url)
-            message.attach(f"{event.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
+        if _attaches_ics(registration, method):
+            ics = event_ics(event, url=event.full_url, online_url=online_url, method=method, attendee=registration)
+            message.attach(f"{event.slug}.ics", ics, f"text/calendar; charset=utf-8; method={method}")
     return message
 
 

@@ -52,6 +52,37 @@ def places_left(event) -> int | None:
     return max(event.capacity - taken, 0)
 
 
+def full_region_ids(event) -> set[int]:
+    """Regions whose places at this event are all taken (`max_per_region` reached)."""
+    if event.max_per_region is None:
+        return set()
+    from .models import PLACE_STATUSES
+
+    rows = (
+        event.registrations.filter(status__in=PLACE_STATUSES)
+        .order_by()
+        .values("region_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=event.max_per_region)
+    )
+    return {row["region_id"] for row in rows}
+
+
+def full_regions(event) -> list:
+    """The regions that are full at this event, by name (for the event page)."""
+    ids = full_region_ids(event)
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
+def waiting_reason(event, region) -> str:
+    """Why someone of `region` would wait now: "event" (all places taken), "region" (the region's) or ""."""
+    if places_left(event) == 0:
+        return "event"
+    if region is not None and region.pk in full_region_ids(event):
+        return "region"
+    return ""
+
+
 def filter_events(queryset, *, kind: str = "", theme: str = "", region: str = ""):
     """Index filters from GET (slugs); unknown values simply match nothing. A region also matches open events."""
     if kind:

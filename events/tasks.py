@@ -1,16 +1,32 @@
-"""Background e-mail (django-tasks): the request only enqueues; a worker (or the immediate backend) sends."""
+"""Background e-mail (django-tasks): the request only enqueues; a worker (or the immediate backend) sends.
+
+A registration e-mail is built from the registration as it is when the worker gets to it; one whose premise no
+longer holds (see `emails.stale_reason`) is skipped and logged, never sent with a state that is no longer true.
+"""
+
+import logging
 
 from django_tasks import task
 
-from .emails import capacity_message, event_message, registration_message
+from .emails import capacity_message, event_message, registration_message, stale_reason
 from .models import PLACE_STATUSES, EventPage, Registration
 from .selectors import editor_emails
 
+logger = logging.getLogger(__name__)
+
 
 @task()
-def send_registration_email(*, registration_id: int, kind: str) -> bool:
+def send_registration_email(*, registration_id: int, kind: str, sequence: int | None = None) -> bool:
+    """Send one registration e-mail; False when skipped. `sequence`: the event's version an update is about."""
     registration = Registration.objects.select_related("event", "region").filter(pk=registration_id).first()
-    if registration is None or registration.anonymised:
+    if registration is None:
+        logger.info("events: %s e-mail for registration %s skipped: it no longer exists", kind, registration_id)
+        return False
+    reason = stale_reason(registration, kind)
+    if not reason and sequence is not None and registration.event.sequence > sequence:
+        reason = "a later change of the event is on its way"
+    if reason:
+        logger.info("events: %s e-mail for registration %s skipped: %s", kind, registration_id, reason)
         return False
     registration_message(registration, kind).send()
     return True

@@ -1,7 +1,12 @@
+import datetime
+import logging
+
 import pytest
+from django.core.management import call_command
 from icalendar import Calendar
 
 from events import services
+from tests.events.calendar_readers import read_with_ical_js, read_with_icalendar, read_with_vobject
 from tests.factories.events import register
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +71,135 @@ def test_message_to_confirmed_registrants_only(event, mailoutbox):
     assert sent == 3
     assert sorted(m.to[0] for m in mailoutbox) == sorted(r.email for r in confirmed)
     assert all(m.subject == "Route en parkeren" and "Parkeer bij P1." in m.body for m in mailoutbox)
+
+
+# --- cancelling removes the calendar entry ----------------------------------------------------------------------
+
+
+def _ics_bytes(message) -> bytes:
+    (content,) = [content for filename, content, _ in message.attachments if filename.endswith(".ics")]
+    return content.encode() if isinstance(content, str) else content
+
+
+def _cancel_link(message) -> str:
+    link = next(line for line in message.body.splitlines() if "/inschrijving/" in line).split(": ", 1)[1]
+    return link.replace("http://testserver", "").replace("http://localhost", "")
+
+
+def test_cancelling_through_the_link_mails_an_ics_that_removes_the_entry(client, event, mailoutbox, tmp_path):
+    register(event, name="Anouk de Vries")
+    (confirmation,) = mailoutbox
+    entry = read_with_icalendar(_ics_bytes(confirmation))
+    mailoutbox.clear()
+
+    client.post(_cancel_link(confirmation), {"action": "cancel"})
+
+    (message,) = mailoutbox
+    assert message.subject == f"Afmelding ontvangen: {event.title}"
+    assert "haalt uw agenda de afspraak weg" in message.body
+    (name, content, mimetype) = next(a for a in message.attachments if a[0].endswith(".ics"))
+    assert mimetype == "text/calendar; charset=utf-8; method=CANCEL"
+    for reader in (read_with_icalendar, read_with_vobject):
+        cancel = reader(_ics_bytes(message))
+        (vevent,) = cancel["events"]
+        assert cancel["method"] == "CANCEL"
+        assert vevent["uid"] == entry["events"][0]["uid"]
+        assert vevent["sequence"] >= entry["events"][0]["sequence"]
+        assert vevent["status"] == "CANCELLED"
+        assert (vevent["start"], vevent["end"]) == (entry["events"][0]["start"], entry["events"][0]["end"])
+    # the cancellation carries no online link
+    assert "geheim" not in _ics_bytes(message).decode() and "geheim" not in message.body
+
+
+def test_cancel_ics_is_read_as_a_cancellation_by_ical_js(client, event, mailoutbox, tmp_path):
+    registration = register(event)
+    mailoutbox.clear()
+    services.cancel_registration(registration=registration)
+    (message,) = mailoutbox
+    cancel = read_with_ical_js(_ics_bytes(message), tmp_path)
+    assert cancel["method"] == "CANCEL"
+    assert [(e["uid"], e["status"]) for e in cancel["events"]] == [(f"event-{event.pk}@testserver", "CANCELLED")]
+
+
+def test_leaving_the_waiting_list_sends_no_calendar_entry(event, mailoutbox):
+    for _ in range(3):
+        register(event, notify=False)
+    waiting = register(event, notify=False)
+    services.cancel_registration(registration=waiting)
+    (message,) = mailoutbox
+    assert message.to == [waiting.email] and "Afmelding ontvangen" in message.subject
+    assert not message.attachments
+
+
+# --- a queued e-mail says what is true when the worker sends it, or is not sent ---------------------------------
+
+
+@pytest.fixture
+def queued(settings):
+    """The database task backend, as in production: e-mails wait in the queue until `run_worker()`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def test_confirmation_queued_before_a_cancellation_is_not_sent(queued, event, mailoutbox, caplog):
+    registration = register(event)
+    services.cancel_registration(registration=registration)
+    assert not mailoutbox
+
+    with caplog.at_level(logging.INFO, logger="events.tasks"):
+        run_worker()
+
+    assert [m.subject for m in mailoutbox] == [f"Afmelding ontvangen: {event.title}"]
+    assert f"confirmed e-mail for registration {registration.pk} skipped: status is cancelled" in caplog.text
+
+
+def test_waiting_list_mail_queued_before_a_promotion_is_replaced_by_the_promotion(queued, event, mailoutbox):
+    first = register(event, notify=False)
+    register(event, notify=False)
+    register(event, notify=False)
+    waiting = register(event)  # "U staat op de wachtlijst" queued
+    services.cancel_registration(registration=first)  # promotes `waiting`
+
+    run_worker()
+
+    mine = [m for m in mailoutbox if m.to == [waiting.email]]
+    assert [m.subject for m in mine] == [f"Er is een plaats voor u vrijgekomen: {event.title}"]
+    assert "None" not in mine[0].body and "wachtlijst, op plaats" not in mine[0].body
+
+
+def test_waiting_list_mail_of_someone_who_left_the_list_is_not_sent(queued, event, mailoutbox):
+    for _ in range(3):
+        register(event, notify=False)
+    waiting = register(event)
+    services.cancel_registration(registration=waiting)
+
+    run_worker()
+
+    assert [m.subject for m in mailoutbox] == [f"Afmelding ontvangen: {event.title}"]
+    assert all("plaats None" not in m.body for m in mailoutbox)
+
+
+def test_waiting_list_mail_gives_the_position_at_sending_time(queued, event, mailoutbox):
+    for _ in range(3):
+        register(event, notify=False)
+    ahead = register(event, notify=False)
+    waiting = register(event)  # queued while at place 2
+    services.cancel_registration(registration=ahead)
+
+    run_worker()
+
+    (message,) = [m for m in mailoutbox if m.to == [waiting.email]]
+    assert "op plaats 1." in message.body
+
+
+def test_reminder_queued_for_someone_who_cancelled_is_not_sent(queued, event, mailoutbox):
+    registration = register(event, notify=False)
+    services.send_due_reminders(now=event.start - datetime.timedelta(hours=24))
+    services.cancel_registration(registration=registration)
+
+    run_worker()
+
+    assert [m.subject for m in mailoutbox] == [f"Afmelding ontvangen: {event.title}"]
