@@ -145,7 +145,11 @@ class EmailPreferences(models.Model):
 
 
 class Invitation(models.Model):
-    """An editor invited a person to join an organisation; the e-mail holds a one-time set-password link."""
+    """An editor invited a person to join an organisation; the e-mail holds a one-time set-password link.
+
+    The membership (with ``role``) exists only once the invitee followed the link: an invitation, or an approved
+    access request, sent to a wrong or mistyped address gives nobody access.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="invitations"
@@ -160,6 +164,7 @@ class Invitation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    role = models.CharField(_("rol"), max_length=32, choices=MemberRole.choices, default=MemberRole.MEMBER)
     created_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
 

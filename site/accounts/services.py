@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
+from home.security import rate_limited
+
 from . import groups
 
 # Model permissions (app_label.codename) per group; page permissions are granted on the root below.
@@ -81,6 +83,10 @@ def ensure_groups() -> dict[str, Group]:
 # People: invitations, access requests, e-mail preferences ------------------------------------------------------
 
 
+# At most this many access-request e-mails per address per hour, whatever the answer (no mail bombing).
+ACCESS_REQUEST_MAILS_PER_HOUR = 3
+
+
 class AccountError(Exception):
     """A rule about accounts was broken; ``message`` is Dutch and shown to the person."""
 
@@ -107,35 +113,53 @@ def invitation_link(user) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _send_invitation(invitation):
+def _send(*, template: str, context: dict, to: str) -> None:
+    """One e-mail from ``accounts/email/<template>``: subject and text part unescaped, plus an HTML part."""
     from django.conf import settings
     from django.core.mail import EmailMultiAlternatives
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    context = {
-        "invitation": invitation,
-        "user": invitation.user,
-        "link": invitation_link(invitation.user),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
+    from home.mail import render_text
+
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     with translation.override("nl"):
-        subject = " ".join(render_to_string("accounts/email/invitation_subject.txt", context).split())
+        subject = " ".join(render_text(f"accounts/email/{template}_subject.txt", context).split())
         message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string("accounts/email/invitation.txt", context),
-            to=[invitation.user.email],
+            subject=subject, body=render_text(f"accounts/email/{template}.txt", context), to=[to]
         )
-        message.attach_alternative(render_to_string("accounts/email/invitation.html", context), "text/html")
+        message.attach_alternative(render_to_string(f"accounts/email/{template}.html", context), "text/html")
     message.send()
 
 
-def invitation_create(*, email, first_name, last_name, organisation, invited_by, role=None):
-    """Create (or reuse) the account, add the membership and e-mail a set-password link."""
+def _send_invitation(invitation):
+    context = {"invitation": invitation, "user": invitation.user, "link": invitation_link(invitation.user)}
+    _send(template="invitation", context=context, to=invitation.user.email)
+
+
+def _invite(*, email, first_name, last_name, organisation, invited_by, role=None):
+    """The account (created without a password when new) and an open invitation; no membership yet."""
     from django.contrib.auth import get_user_model
+
+    from .models import Invitation, MemberRole
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(email__iexact=email).first() or user_model.objects.filter(username=email).first()
+    if user is None:
+        user = user_model(username=email, email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.save()
+    invitation = Invitation.objects.create(
+        user=user, organisation=organisation, invited_by=invited_by, role=role or MemberRole.MEMBER
+    )
+    _send_invitation(invitation)
+    return invitation
+
+
+def invitation_create(*, email, first_name, last_name, organisation, invited_by, role=None):
+    """E-mail a one-time set-password link; the membership is made when the invitee follows it."""
     from django.utils.translation import gettext as _
 
-    from .models import Invitation, MemberRole, Membership, OrganisationKind
     from .permissions import is_editor
 
     if not is_editor(invited_by):
@@ -144,52 +168,86 @@ def invitation_create(*, email, first_name, last_name, organisation, invited_by,
     if not email:
         raise AccountError(_("Vul een e-mailadres in."))
     with transaction.atomic():
-        user_model = get_user_model()
-        user = (
-            user_model.objects.filter(email__iexact=email).first() or user_model.objects.filter(username=email).first()
+        return _invite(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            organisation=organisation,
+            invited_by=invited_by,
+            role=role,
         )
-        if user is None:
-            user = user_model(username=email, email=email, first_name=first_name, last_name=last_name)
-            user.set_unusable_password()
-            user.save()
-        Membership.objects.get_or_create(
-            user=user, organisation=organisation, defaults={"role": role or MemberRole.MEMBER}
-        )
-        if organisation.kind == OrganisationKind.PROVIDER:
-            user.groups.add(Group.objects.get_or_create(name=groups.PROVIDER_MEMBERS)[0])
-        invitation = Invitation.objects.create(user=user, organisation=organisation, invited_by=invited_by)
-        _send_invitation(invitation)
-    return invitation
 
 
-def invitation_accepted(*, user):
+def invitation_accepted(*, user) -> list:
+    """The invitee proved they own the address (followed the link, set a password): now they become members."""
     from django.utils import timezone
 
-    from .models import Invitation
+    from .models import Invitation, Membership, OrganisationKind
 
-    Invitation.objects.filter(user=user, accepted_at__isnull=True).update(accepted_at=timezone.now())
+    now = timezone.now()
+    with transaction.atomic():
+        invitations = list(
+            Invitation.objects.select_for_update()
+            .filter(user=user, accepted_at__isnull=True)
+            .select_related("organisation")
+        )
+        for invitation in invitations:
+            Membership.objects.get_or_create(
+                user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
+            )
+            if invitation.organisation.kind == OrganisationKind.PROVIDER:
+                user.groups.add(Group.objects.get_or_create(name=groups.PROVIDER_MEMBERS)[0])
+            invitation.accepted_at = now
+            invitation.save(update_fields=["accepted_at"])
+    user._memberships_cache = None
+    user._group_names_cache = None
+    return invitations
 
 
 def access_request_submit(*, first_name, last_name, email, organisation, job_title="", motivation=""):
+    """Record a request for access. The visitor always sees the same answer; the address gets one e-mail.
+
+    Nothing on the page tells whether the address already has an account or a pending request (no enumeration);
+    instead the owner of the address reads it in their mailbox: "received", "already pending" or "you are
+    already a member, sign in here". Returns the pending request, or None when the address is already a member.
+    """
     from django.utils.translation import gettext as _
 
-    from .models import AccessRequest, AccessRequestStatus, OrganisationKind
+    from .models import AccessRequest, AccessRequestStatus, Membership, OrganisationKind
 
     if organisation.kind != OrganisationKind.PROVIDER:
         raise AccountError(_("Toegang aanvragen kan alleen voor een zorgaanbieder."))
+    email = (email or "").strip().lower()
+    context = {"first_name": first_name, "organisation": organisation}
     with transaction.atomic():
-        if AccessRequest.objects.filter(
-            email__iexact=email, organisation=organisation, status=AccessRequestStatus.PENDING
-        ).exists():
-            raise AccountError(_("Er ligt al een aanvraag voor dit e-mailadres bij deze organisatie."))
-        return AccessRequest.objects.create(
-            first_name=first_name,
-            last_name=last_name,
-            email=email.strip().lower(),
-            organisation=organisation,
-            job_title=job_title,
-            motivation=motivation,
-        )
+        if Membership.objects.filter(user__email__iexact=email, organisation=organisation).exists():
+            state, request = "member", None
+        else:
+            request = AccessRequest.objects.filter(
+                email__iexact=email, organisation=organisation, status=AccessRequestStatus.PENDING
+            ).first()
+            state = "pending"
+            if request is None:
+                state = "received"
+                request = AccessRequest.objects.create(
+                    first_name=first_name,
+                    last_name=last_name,
+                    email=email,
+                    organisation=organisation,
+                    job_title=job_title,
+                    motivation=motivation,
+                )
+        if not rate_limited("access-request-mail", email, limit=ACCESS_REQUEST_MAILS_PER_HOUR, window=60 * 60):
+            _send(template="access_request", context={**context, "state": state, **_urls()}, to=email)
+    return request
+
+
+def _urls() -> dict:
+    from django.conf import settings
+    from django.urls import reverse
+
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return {"login_url": base + reverse("accounts:login"), "reset_url": base + reverse("accounts:password_reset")}
 
 
 def _decide(access_request, user, status):
@@ -212,11 +270,12 @@ def _decide(access_request, user, status):
 
 
 def access_request_approve(*, access_request, user):
+    """Approving sends an invitation to the requested address; membership follows only when it is accepted."""
     from .models import AccessRequestStatus
 
     with transaction.atomic():
         request = _decide(access_request, user, AccessRequestStatus.APPROVED)
-        invitation_create(
+        _invite(
             email=request.email,
             first_name=request.first_name,
             last_name=request.last_name,

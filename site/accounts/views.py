@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from home.security import client_ip, rate_limited
 
-from . import personal_data, services
+from . import personal_data, selectors, services
 from .forms import AccessRequestForm, AccountDeleteForm, EmailPreferencesForm, InvitationForm, LoginForm
-from .models import AccessRequest, AccessRequestStatus, EmailPreferences, Invitation
+from .models import AccessRequest, EmailPreferences, Invitation
 from .permissions import is_editor
 
 
@@ -146,8 +146,7 @@ def access_request_done(request):
 @login_required
 def access_requests(request):
     _require_editor(request)
-    pending = AccessRequest.objects.filter(status=AccessRequestStatus.PENDING).select_related("organisation")
-    return render(request, "accounts/access_requests.html", {"pending": pending})
+    return render(request, "accounts/access_requests.html", {"pending": selectors.pending_access_requests()})
 
 
 @login_required
