@@ -19,6 +19,10 @@ A page out of date only by its path (counters such as places left) is rendered a
 (measured: p95 99 ms → 46 ms on the event page at one registration a second, bench/README.md).
 ``PAGE_CACHE_SECONDS`` bounds how long other derived values (a registration period that closes on the hour)
 may lag.
+
+Serve stale on error: an entry is kept ``PAGE_CACHE_STALE_SECONDS`` (a day) beyond its freshness. When rendering
+an out-of-date page fails with a server error (the database is unreachable), visitors get the stored copy
+(``X-Cache: STALE``) instead of the error page, for as long as the outage lasts or the copy is kept.
 """
 
 import hashlib
@@ -152,16 +156,20 @@ class AnonymousPageCacheMiddleware:
         lock_key = None
         if entry is not None:
             entry_versions, stored_at, cached = entry
-            if entry_versions == versions:
+            age = _now() - stored_at
+            if entry_versions == versions and age < seconds:
                 return _served(request, cached, "HIT")
-            counters_only = entry_versions[0] == versions[0]
-            if counters_only and _now() - stored_at < getattr(settings, "PAGE_CACHE_COUNTER_SECONDS", 0):
+            counters_only = entry_versions[0] == versions[0] and age < seconds
+            if counters_only and age < getattr(settings, "PAGE_CACHE_COUNTER_SECONDS", 0):
                 return _served(request, cached, "STALE")
             lock_key = entry_key + ":rendering"
             if not cache.add(lock_key, 1, timeout=RENDER_LOCK_SECONDS):
                 return _served(request, cached, "STALE")
         try:
             response = self.get_response(request)
+            if entry is not None and response.status_code >= 500:
+                # The database (or anything else) failed while rendering: the previous copy beats an error page.
+                return _served(request, cached, "STALE")
             if not self._store(request, response, entry_key, versions, seconds) and entry is not None:
                 cache.delete(entry_key)  # e.g. unpublished: never hand out the old copy again
         finally:
@@ -183,7 +191,9 @@ class AnonymousPageCacheMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response["X-Cache"] = "MISS"
         response.content = stored_content  # pickled as it is now; this visitor still gets their own token
-        cache.set(entry_key, (versions, _now(), response), timeout=seconds)
+        # Kept beyond its freshness (PAGE_CACHE_STALE_SECONDS) so it can stand in while the page cannot render.
+        timeout = seconds + getattr(settings, "PAGE_CACHE_STALE_SECONDS", 0)
+        cache.set(entry_key, (versions, _now(), response), timeout=timeout)
         response.content = content
         return True
 

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from .errors import is_database_error, service_unavailable
+
 
 class PublicSiteCSPMiddleware(CSPMiddleware):
     """The strict policy for the public site; the Wagtail admin ships its own inline code."""
@@ -40,3 +42,22 @@ def reject_nul_bytes(get_response):
         return get_response(request)
 
     return middleware
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that loses the database answers with the Dutch 503 page (Retry-After) instead of a 500.
+
+    Errors raised outside views (the session middleware) reach ``handler500`` (``home.views.server_error``),
+    which gives the same page. Anonymous pages already in the page cache keep being served (home/cache.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_database_error(exception):
+            return service_unavailable(request, exception)
+        return None

@@ -11,6 +11,8 @@ from home.views import switch_language
 
 from .api import api_router
 
+handler500 = "home.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

@@ -4,10 +4,13 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 import redis
+import requests
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
@@ -75,3 +78,81 @@ def resilient_cache(url: str, **options) -> dict:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_SECONDS": 0.2, **options},
         }
     }
+
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+
+def base_env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_", "PYTEST"))}
+    for name in ("DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "EMAIL_URL", "PAGE_CACHE_SECONDS"):
+        env.pop(name, None)
+    env.update({"PYTHONPATH": f"{ROOT}:{ROOT / 'site'}", **extra})
+    return env
+
+
+def manage(*args, env, timeout=300):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+class Process:
+    """A child process the test starts and kills (gunicorn, the TCP proxy), its output in a file."""
+
+    def __init__(self, args, *, env, log_path, ready):
+        self.args, self.env, self.log_path, self.ready = args, env, log_path, ready
+        self.process = None
+
+    def start(self, timeout=60):
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 (closed in kill)
+        self.process = subprocess.Popen(self.args, cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log)
+        deadline = time.monotonic() + timeout
+        while not self.ready():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{self.args[:3]} did not start:\n{Path(self.log_path).read_text()[-3000:]}")
+            time.sleep(0.1)
+        return self
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        if self.process:
+            self.log.close()
+
+    def output(self) -> str:
+        return Path(self.log_path).read_text(errors="replace")
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def tcp_proxy(listen_port: int, target_port: int, log_path) -> Process:
+    return Process(
+        [PYTHON, str(ROOT / "tests/reliability/tcp_proxy.py"), str(listen_port), "127.0.0.1", str(target_port)],
+        env=base_env(),
+        log_path=log_path,
+        ready=lambda: port_open(listen_port),
+    )
+
+
+def gunicorn(port: int, env: dict, log_path) -> Process:
+    """The site as production runs it (gunicorn.conf.py, gthread), one worker so its memory cache is the only one."""
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1", "GUNICORN_THREADS": "2"}
+
+    def ready():
+        try:
+            return requests.get(f"http://127.0.0.1:{port}/robots.txt", timeout=2).status_code < 500
+        except requests.RequestException:
+            return False
+
+    return Process(
+        [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py"], env=env, log_path=log_path, ready=ready
+    )

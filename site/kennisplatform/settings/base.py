@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A view that loses the database answers 503 with Retry-After (home/errors.py).
+    "home.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLanguageMiddleware",
     "home.middleware.reject_nul_bytes",
@@ -173,6 +175,8 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 # How long counters on a cached page (places left) may lag behind a registration (home/cache.py).
 PAGE_CACHE_COUNTER_SECONDS = int(os.environ.get("PAGE_CACHE_COUNTER_SECONDS", "5"))
+# How long an out-of-date page is kept to stand in when the page cannot be rendered (database down).
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "86400"))
 
 # E-mail: EMAIL_URL (e.g. smtp://user:pass@host:587/?tls=True) or the console in development.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -231,7 +235,7 @@ if OPENSEARCH_URL or ELASTICSEARCH_URL:
                         },
                         "filter": {
                             "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
-                            "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
+                            "dutch_stemmer": {"type": "stemmer", "language": "dutch_kp"},
                         },
                     }
                 }

@@ -51,6 +51,9 @@ STORAGES = {
 }
 
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database answers within seconds (503 page, or the cached copy), not after a TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,58 @@
+"""Error pages that say what to do, in the visitor's language: 400, 403, CSRF failure, 500 and 503.
+
+The 503 (database unreachable) and 500 pages render without the database: no request context, no session, no
+Wagtail settings; the others use the site layout.
+"""
+
+import logging
+import sys
+import time
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+
+logger = logging.getLogger("kennisplatform.database")
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+# What the 503 page tells browsers and crawlers (Retry-After) and visitors ("over een minuut").
+RETRY_AFTER_SECONDS = 60
+WARNING_SECONDS = 60
+_last_warning = [0.0]
+
+
+def is_database_error(error: BaseException | None) -> bool:
+    """True for a lost or refused database connection, also when it surfaced wrapped in another error."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, DATABASE_ERRORS):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def service_unavailable(request=None, error: BaseException | None = None) -> HttpResponse:
+    """The Dutch 503 page with Retry-After; one warning per ``WARNING_SECONDS`` per process, not per request."""
+    now = time.monotonic()
+    if now - _last_warning[0] >= WARNING_SECONDS:
+        _last_warning[0] = now
+        logger.warning(
+            "Database onbereikbaar (%s): bezoekers krijgen 503 of een bewaarde pagina. "
+            "Volgende melding op zijn vroegst over %s s.",
+            type(error).__name__ if error else "onbekend",
+            WARNING_SECONDS,
+        )
+    html = loader.get_template("503.html").render({"retry_minutes": max(1, RETRY_AFTER_SECONDS // 60)})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a database outage raised outside a view (e.g. loading the session) still gets the 503 page."""
+    error = sys.exc_info()[1]
+    if is_database_error(error):
+        return service_unavailable(request, error)
+    return HttpResponseServerError(loader.get_template(template_name).render())
