@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from home.mail import render_text
+
 from .calendar import CANCEL, PUBLISH, REQUEST, event_ics
 from .models import PLACE_STATUSES, Registration, RegistrationStatus
 from .selectors import waiting_reason
@@ -74,7 +76,7 @@ def _subject(kind: str, event) -> str:
 
 
 def _message(*, subject: str, template: str, context: dict, to: list[str]) -> EmailMultiAlternatives:
-    text = render_to_string(f"events/email/{template}.txt", context)
+    text = render_text(f"events/email/{template}.txt", context)  # plain text: never HTML-escaped
     html = render_to_string(f"events/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
     message.attach_alternative(html, "text/html")
