@@ -132,6 +132,18 @@ def _fill_places(event: EventPage, *, now: datetime.datetime) -> list[Registrati
     return promoted
 
 
+def _already_registered(registration: Registration, *, notify: bool) -> Registration:
+    """The address already holds a place or waiting-list spot: nothing changes, and the visitor is told nothing.
+
+    No enumeration: whoever types an address must not learn whether it is registered. The owner of the address
+    gets an e-mail with their own link instead. The caller gets the existing registration back and must not show
+    anything of it to the visitor (the form answers alike for every address).
+    """
+    if notify:
+        _enqueue_mail(registration, "already_registered")
+    return registration
+
+
 def register(
     *,
     event: EventPage,
@@ -148,7 +160,8 @@ def register(
 ) -> Registration:
     """Register one person: confirmed while places are left (in total and for their region), else waiting list.
 
-    `notify=False` (demo data only) skips the e-mails to the registrant and the editors.
+    `notify=False` (demo data only) skips the e-mails to the registrant and the editors. An address that is
+    already registered for the event gets an e-mail and its existing registration is returned, unchanged.
     """
     now = now or timezone.now()
     email = (email or "").strip()
@@ -172,8 +185,9 @@ def register(
             "Met dit e-mailadres is al iemand ingeschreven voor deze bijeenkomst. Kijk in uw e-mail voor "
             "de bevestiging; daarin staat de link om uw inschrijving te bekijken."
         )
-        if Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE_STATUSES).exists():
-            raise RegistrationError(duplicate, code="duplicate", field="email")
+        existing = Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE_STATUSES).first()
+        if existing is not None:
+            return _already_registered(existing, notify=notify)
 
         total, per_region = _place_counts(event)
         confirmed = _has_place(event, region.pk, total, per_region)
@@ -201,7 +215,10 @@ def register(
                     confirmed_at=now if confirmed else None,
                 )
         except IntegrityError as exc:
-            raise RegistrationError(duplicate, code="duplicate", field="email") from exc
+            existing = Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE_STATUSES).first()
+            if existing is None:
+                raise RegistrationError(duplicate, code="duplicate", field="email") from exc
+            return _already_registered(existing, notify=notify)
         if notify:
             _enqueue_mail(registration, "confirmed" if confirmed else "waiting")
             if confirmed:

@@ -71,7 +71,8 @@ def synonym_rules():
 
 def dutch_analyzers(rules):
     dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
-    dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
+    # Kraaij-Pohlmann, unlike Snowball, joins irregular plurals: pleeggezin(nen), school/scholen, huis/huizen.
+    dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch_kp")
     synonyms = token_filter("kp_synonyms", type="synonym_graph", synonyms=rules or ["ggz, geestelijke gezondheidszorg"])
     index_analyzer = analyzer(
         "dutch_index", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer]

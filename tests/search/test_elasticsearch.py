@@ -29,7 +29,7 @@ def test_index_has_a_dutch_analyser_with_the_editors_synonyms(demo_site):
         "dutch_stop",
         "dutch_stemmer",
     ]
-    assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
+    assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch_kp"}
     assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
     rules = analysis["filter"]["kp_synonyms"]["synonyms"]
     assert rules == synonym_rules()
