@@ -69,7 +69,7 @@ def event_detail(request, *, event):
             data = form.cleaned_data
             organisation = Organisation.objects.filter(name__iexact=data["organisation_name"].strip()).first()
             try:
-                registration = services.register(
+                services.register(
                     event=event,
                     name=data["name"],
                     email=data["email"],
@@ -84,19 +84,17 @@ def event_detail(request, *, event):
                 form.add_error(error.field if error.field in form.fields else None, error.message)
                 status = 409 if error.code == "duplicate" else 400
             else:
-                if registration.status == RegistrationStatus.CONFIRMED:
-                    messages.success(
-                        request,
-                        _("U bent ingeschreven. We hebben een bevestiging gestuurd naar %(email)s.")
-                        % {"email": registration.email},
+                # No enumeration: the same answer whether or not the address was already registered. What
+                # happened (a place, the waiting list, or "you were already registered") is in the e-mail.
+                messages.success(
+                    request,
+                    _(
+                        "Dank u. We hebben een e-mail gestuurd naar %(email)s. Daarin leest u of u een plaats heeft "
+                        "of op de wachtlijst staat, met de link om uw inschrijving te bekijken of te annuleren."
                     )
-                else:
-                    messages.info(
-                        request,
-                        _("De bijeenkomst is vol. U staat op de wachtlijst, op plaats %(position)s.")
-                        % {"position": registration.waiting_position},
-                    )
-                return redirect(registration_path(event, registration))
+                    % {"email": data["email"]},
+                )
+                return redirect(event.url)
         else:
             status = 400
     else:

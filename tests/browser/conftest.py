@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import services_required
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -25,7 +27,10 @@ CHROMIUM_ARGS = [
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
         return
-    skip = pytest.mark.skip(reason="Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    reason = "Chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+    if services_required():
+        raise pytest.UsageError(f"{reason}; KP_REQUIRE_SERVICES is set, so the browser tests may not skip")
+    skip = pytest.mark.skip(reason=reason)
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(skip)

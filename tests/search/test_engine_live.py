@@ -16,7 +16,7 @@ from django.http import QueryDict
 from search import elastic, engine
 from tests.services import service_missing
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 @pytest.fixture
