@@ -44,7 +44,9 @@ def environment(args):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         GUNICORN_BIND=f"127.0.0.1:{args.port}",
-        EMAIL_URL="",  # console back-end; the task worker is not running, so e-mails stay queued
+        BASE_URL=f"http://127.0.0.1:{args.port}",
+        # Production refuses to start without a mail server; the task worker is not running, so e-mails stay queued.
+        EMAIL_URL="smtp://127.0.0.1:1025",
     )
     if not args.elasticsearch:
         env.pop("ELASTICSEARCH_URL", None)

@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from .models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from .public_url import sync_after_migrate
 
 
 def ensure_child_page(parent, model, *, slug, **fields):
@@ -47,6 +48,7 @@ def ensure_home_page() -> HomePage:
         # Wagtail's "Welcome" page of a fresh install has no place in the tree.
         if old_root.content_type.model == "page" and old_root.depth == 2:
             old_root.delete()
+    sync_after_migrate()  # hostname and port from BASE_URL when it is set (home/public_url.py)
     return home
 
 

@@ -1,10 +1,11 @@
 """Side effects of publishing: drop the anonymous page cache (home/cache.py) whenever public content changes."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache as page_cache
+from .public_url import sync_after_migrate
 
 
 def purge_page_cache(**kwargs):
@@ -34,3 +35,4 @@ def register_signal_handlers():
     post_delete.connect(purge_on_page_delete, dispatch_uid="home_page_cache_page_deleted")
     post_save.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_saved")
     post_delete.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_deleted")
+    post_migrate.connect(sync_after_migrate, dispatch_uid="home_sync_site_with_base_url")

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -30,3 +31,24 @@ def switch_language(request, code):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /account/
+Disallow: /taal/
+Disallow: /zoeken/
+Disallow: /api/
+
+Sitemap: {base_url}/sitemap.xml
+"""
+
+
+def robots_txt(request):
+    """Crawlers: everything public except the admin, accounts, search results and the API; the sitemap's address."""
+    return HttpResponse(ROBOTS.format(base_url=settings.BASE_URL), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the hashed static icon."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import switch_language
+from home.views import favicon, robots_txt, switch_language
 
 from .api import api_router
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("taal/", set_language, name="set_language"),
     path("taal/<str:code>/", switch_language, name="switch_language"),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

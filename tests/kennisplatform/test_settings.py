@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -11,6 +13,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "kennisplatform.example.nl",
     "DATABASE_URL": "sqlite:////tmp/kennisplatform-check.sqlite3",
     "EMAIL_URL": "smtp://mail.example.nl:587/?tls=True",
+    "BASE_URL": "https://kennisplatform.example.nl",
 }
 
 
@@ -19,6 +22,7 @@ def _manage(*args, env):
         k: v
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        and k not in {"EMAIL_URL", "BASE_URL"}
     }
     base.update(env)
     return subprocess.run(
@@ -40,6 +44,26 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+@pytest.mark.parametrize("email_url", [None, "", "console:", "memory:"])
+def test_production_refuses_to_start_without_a_real_mail_server(email_url):
+    env = dict(PRODUCTION_ENV)
+    if email_url is None:
+        env.pop("EMAIL_URL")
+    else:
+        env["EMAIL_URL"] = email_url
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "EMAIL_URL must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_base_url():
+    env = dict(PRODUCTION_ENV)
+    env.pop("BASE_URL")
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "BASE_URL must be set" in result.stderr
 
 
 def test_check_deploy_is_clean_with_production_values():

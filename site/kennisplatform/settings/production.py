@@ -5,13 +5,21 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, DATABASES, MIDDLEWARE
+from .base import CONTENT_SECURITY_POLICY, DATABASES, EMAIL_BACKEND, MIDDLEWARE
 
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 SECRET_KEY = os.environ["SECRET_KEY"]
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+
+if not os.environ.get("BASE_URL"):
+    raise ImproperlyConfigured(
+        "BASE_URL must be set in the environment for production (e.g. https://kennisplatform.example.nl)."
+    )
+# A real mail server: the console, file and memory backends would lose every e-mail (and print it in the log).
+if not os.environ.get("EMAIL_URL") or not EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+    raise ImproperlyConfigured("EMAIL_URL must be set to an smtp:// or submission:// URL for production.")
 
 DEBUG = False
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
