@@ -40,6 +40,8 @@ MAIL_KINDS = {
     "updated": MailKind((RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING), REQUEST, before_start=True),
     # the event is cancelled: the entry is removed
     "event_cancelled": MailKind((RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING), CANCEL),
+    # someone registered again with this address: the owner gets their own link (the form told the visitor nothing)
+    "already_registered": MailKind((RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING), None, before_start=True),
 }
 
 
@@ -71,6 +73,7 @@ def _subject(kind: str, event) -> str:
         "reminder": _("Herinnering: %(title)s begint binnenkort"),
         "updated": _("Gewijzigd: %(title)s"),
         "event_cancelled": _("Gaat niet door: %(title)s"),
+        "already_registered": _("U bent al ingeschreven: %(title)s"),
     }
     return subjects[kind] % {"title": event.title}
 

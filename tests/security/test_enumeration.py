@@ -65,3 +65,36 @@ def test_password_reset_answers_alike_for_known_and_unknown_addresses(client, de
     assert known[0] == 302
     [message] = mail.outbox
     assert message.to == ["bekend@voorbeeld.example"]
+
+
+def test_event_registration_answers_alike_for_a_new_and_an_already_registered_address(client, demo_site):
+    from accounts.models import Organisation
+    from tests.factories.events import EventPageFactory, register
+
+    event = EventPageFactory(capacity=10)
+    region = Organisation.objects.get(slug="food-valley")
+    owner = register(event, email="bekend@voorbeeld.example", notify=False)
+    mail.outbox.clear()
+
+    def submit(address):
+        data = {
+            "name": "Iemand",
+            "email": address,
+            "organisation_name": "Gemeente Ede",
+            "region": str(region.pk),
+            "role": "policy",
+            "needs": "",
+            "consent": "on",
+            "website": "",
+        }
+        status, location, landing, text = _visible(client, client.post(event.url, data))
+        return status, location, landing, text.replace(address, "ADRES")
+
+    # (The new one goes first, so both pages show the same number of places left.)
+    assert submit("nieuw@voorbeeld.example") == submit("bekend@voorbeeld.example")
+    assert event.registrations.count() == 2
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert "al ingeschreven" in by_address["bekend@voorbeeld.example"].subject
+    assert "Inschrijving bevestigd" in by_address["nieuw@voorbeeld.example"].subject
+    owner.refresh_from_db()
+    assert owner.name != "Iemand"  # the existing registration is untouched
