@@ -37,7 +37,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "pagecache:generation"
-EXCLUDED_PREFIXES = ("/admin/", "/account/", "/documenten/", "/taal/", "/api/", "/django-admin/")
+EXCLUDED_PREFIXES = ("/admin/", "/account/", "/documenten/", "/taal/", "/api/", "/django-admin/", "/health/")
 # Query parameters of the public listings, the finder and search (contract); anything else bypasses the cache.
 ALLOWED_PARAMS = frozenset(
     {"q", "actielijn", "thema", "subthema", "regio", "fase", "soort", "status", "sort", "page", "type", "bewijs"}

@@ -1,8 +1,10 @@
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from .health import report
 
 
 @never_cache
@@ -52,3 +54,10 @@ def robots_txt(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the hashed static icon."""
     return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
+@never_cache
+def health(request):
+    """Monitoring: JSON with the state of the database, cache, search engine and task worker (home/health.py)."""
+    body, status = report()
+    return JsonResponse(body, status=status)

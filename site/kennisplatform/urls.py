@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import favicon, robots_txt, switch_language
+from home.views import favicon, health, robots_txt, switch_language
 
 from .api import api_router
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("taal/<str:code>/", switch_language, name="switch_language"),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
     path("favicon.ico", favicon, name="favicon"),
 ]
 

@@ -6,8 +6,10 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 import redis
 import requests
@@ -58,12 +60,24 @@ class RedisProcess:
             self.process.wait(timeout=10)
 
 
-@pytest.fixture
-def redis_server(tmp_path):
+def _redis(directory):
     if not os.path.exists(REDIS_SERVER):
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    server = RedisProcess(tmp_path)
+    server = RedisProcess(directory)
     server.start()
+    return server
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = _redis(tmp_path)
+    yield server
+    server.kill()
+
+
+@pytest.fixture(scope="module")
+def module_redis(tmp_path_factory):
+    server = _redis(tmp_path_factory.mktemp("redis"))
     yield server
     server.kill()
 
@@ -156,3 +170,59 @@ def gunicorn(port: int, env: dict, log_path) -> Process:
     return Process(
         [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py"], env=env, log_path=log_path, ready=ready
     )
+
+
+def worker(env: dict, log_path) -> Process:
+    """The task worker as systemd runs it (docs/deploy.md), polling every half second."""
+    return Process(
+        [PYTHON, "manage.py", "db_worker", "--interval", "0.5", "--no-reload", "--no-startup-delay", "-v", "2"],
+        env=env,
+        log_path=log_path,
+        ready=lambda: True,
+    )
+
+
+PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres", "connect_timeout": 3}
+
+
+def pg_admin(sql: str) -> None:
+    with psycopg.connect(**PG, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def pg_query(database: str, sql: str, *params):
+    with psycopg.connect(**{**PG, "dbname": database}) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def production_env(database_url: str, **extra) -> dict:
+    """The environment /etc/kennisplatform.env would hold, for tests/reliability/settings.py (production)."""
+    return base_env(
+        DJANGO_SETTINGS_MODULE="tests.reliability.settings",
+        SECRET_KEY="reliability-test-secret-" + "Zq8w3" * 10,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        BASE_URL="https://kennisplatform.example.nl",
+        EMAIL_URL="smtp://127.0.0.1:1/",  # nothing listens: what the tests that send mail change
+        SECURE_SSL_REDIRECT="false",
+        TRUSTED_PROXY_COUNT="0",
+        DATABASE_URL=database_url,
+        **extra,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_database():
+    """A PostgreSQL database of its own with the demo loaded (migrate with BASE_URL set, then load_demo)."""
+    try:
+        pg_admin("SELECT 1")
+    except psycopg.Error as error:
+        pytest.skip(f"no PostgreSQL on 127.0.0.1:5432 ({error.__class__.__name__})")
+    name = f"kp_reliability_{uuid.uuid4().hex[:8]}"
+    pg_admin(f'CREATE DATABASE "{name}"')
+    try:
+        env = production_env(f"postgres://postgres@127.0.0.1:5432/{name}")
+        manage("migrate", "--noinput", "-v0", env=env)
+        manage("load_demo", "--skip-index", env=env)
+        yield name
+    finally:
+        pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,60 +1,34 @@
 """Database unreachable: cached pages keep coming for visitors, everyone else gets a Dutch 503 with Retry-After.
 
 Real PostgreSQL, really unreachable: the test creates its own database on the local PostgreSQL server, loads the
-demo into it, and runs the site under gunicorn (gunicorn.conf.py, test settings: no collectstatic needed) with
-DATABASE_URL pointing at a TCP proxy process in front of PostgreSQL. Killing that proxy (SIGKILL) resets the
-site's open database connections and refuses new ones, as a crashed or partitioned database server would; the
-shared PostgreSQL server itself keeps running. Starting the proxy again is the database coming back.
+demo into it, and runs the site under gunicorn (gunicorn.conf.py, production settings from
+tests/reliability/settings.py) with DATABASE_URL pointing at a TCP proxy process in front of PostgreSQL. Killing
+that proxy (SIGKILL) resets the site's open database connections and refuses new ones, as a crashed or
+partitioned database server would; the shared PostgreSQL server itself keeps running. Starting the proxy again
+is the database coming back.
 """
 
 import re
 import time
-import uuid
 
-import psycopg
 import pytest
 import requests
 
-from .conftest import base_env, free_port, gunicorn, manage, tcp_proxy
-
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres", "connect_timeout": 3}
-
-
-def _admin(sql: str) -> None:
-    with psycopg.connect(**PG, autocommit=True) as conn:
-        conn.execute(sql)
+from .conftest import free_port, gunicorn, production_env, tcp_proxy
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    try:
-        _admin("SELECT 1")
-    except psycopg.Error as error:
-        pytest.skip(f"no PostgreSQL on 127.0.0.1:5432 ({error.__class__.__name__})")
-    name = f"kp_reliability_{uuid.uuid4().hex[:8]}"
-    _admin(f'CREATE DATABASE "{name}"')
+def site(demo_database, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("database-down")
-    env = base_env(DJANGO_SETTINGS_MODULE="kennisplatform.settings.test")
-    try:
-        direct = {**env, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}"}
-        manage("migrate", "--noinput", "-v0", env=direct)
-        manage("load_demo", "--skip-index", env=direct)
-
-        proxy_port = free_port()
-        proxy = tcp_proxy(proxy_port, 5432, tmp / "proxy.log").start()
-        port = free_port()
-        # Pages fresh for 2 s, then re-rendered: an out-of-date copy must stand in while the database is away.
-        served = {
-            **env,
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy_port}/{name}",
-            "PAGE_CACHE_SECONDS": "2",
-        }
-        server = gunicorn(port, served, tmp / "gunicorn.log").start()
-        yield {"url": f"http://127.0.0.1:{port}", "proxy": proxy, "server": server}
-        server.kill()
-        proxy.kill()
-    finally:
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    proxy_port = free_port()
+    proxy = tcp_proxy(proxy_port, 5432, tmp / "proxy.log").start()
+    port = free_port()
+    # Pages fresh for 2 s, then re-rendered: an out-of-date copy must stand in while the database is away.
+    env = production_env(f"postgres://postgres@127.0.0.1:{proxy_port}/{demo_database}", PAGE_CACHE_SECONDS="2")
+    server = gunicorn(port, env, tmp / "gunicorn.log").start()
+    yield {"url": f"http://127.0.0.1:{port}", "proxy": proxy, "server": server}
+    server.kill()
+    proxy.kill()
 
 
 def _sign_in(url: str) -> requests.Session:

@@ -1,0 +1,50 @@
+"""Background tasks of the foundation: the worker heartbeat (and e-mail delivery, home/mail.py)."""
+
+import datetime
+
+from django.utils import timezone
+from django_tasks import TaskResultStatus, default_task_backend, task
+
+# The heartbeat runs about this often while a worker is running; /health/ and the admin warn after WORKER_STALE.
+HEARTBEAT_SECONDS = 60
+HEARTBEAT_TASK = "home.tasks.worker_heartbeat"
+KEEP_HEARTBEATS = datetime.timedelta(hours=1)
+
+
+def heartbeats_supported() -> bool:
+    """Only a queue with a separate worker (django_tasks_db) has a worker to watch; the immediate backend has none."""
+    return getattr(default_task_backend, "supports_defer", False)
+
+
+def schedule_heartbeat(*, delay: int = HEARTBEAT_SECONDS) -> None:
+    """Queue the next heartbeat unless one is already waiting (one chain, however often this is called)."""
+    if not heartbeats_supported():
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult.objects.filter(task_path=HEARTBEAT_TASK, status=TaskResultStatus.READY).exists():
+        return
+    worker_heartbeat.using(run_after=timezone.now() + datetime.timedelta(seconds=delay)).enqueue()
+
+
+@task()
+def worker_heartbeat() -> str:
+    """Proves a worker runs (its finished_at is the heartbeat), queues the next one and forgets old ones."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    DBTaskResult.objects.finished().filter(task_path=HEARTBEAT_TASK, finished_at__lt=now - KEEP_HEARTBEATS).delete()
+    schedule_heartbeat()
+    return now.isoformat()
+
+
+def last_worker_activity():
+    """When a worker last finished any task (the heartbeat included); None if never."""
+    from django_tasks_db.models import DBTaskResult
+
+    return (
+        DBTaskResult.objects.exclude(finished_at=None)
+        .order_by("-finished_at")
+        .values_list("finished_at", flat=True)
+        .first()
+    )
