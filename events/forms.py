@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 
 from .models import EventKind, RegistrationRole
+from .services import MAX_LENGTHS, TOO_LONG, audience_error
 
 WIDGET_CLASSES = {
     forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
@@ -39,14 +40,24 @@ class AccessibleFormMixin:
 
 
 class RegistrationForm(AccessibleFormMixin, forms.Form):
-    name = forms.CharField(label=_("Naam"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=MAX_LENGTHS["name"],
+        error_messages={"max_length": TOO_LONG["name"] % {"limit": MAX_LENGTHS["name"]}},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     email = forms.EmailField(
         label=_("E-mailadres"),
+        max_length=MAX_LENGTHS["email"],
+        error_messages={"max_length": TOO_LONG["email"] % {"limit": MAX_LENGTHS["email"]}},
         help_text=_("Hierheen sturen we de bevestiging met de link om af te melden."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation_name = forms.CharField(
-        label=_("Organisatie"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+        label=_("Organisatie"),
+        max_length=MAX_LENGTHS["organisation_name"],
+        error_messages={"max_length": TOO_LONG["organisation_name"] % {"limit": MAX_LENGTHS["organisation_name"]}},
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     region = forms.ModelChoiceField(
         label=_("Jeugdzorgregio"),
@@ -58,7 +69,8 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
     needs = forms.CharField(
         label=_("Toegankelijkheid of dieetwensen"),
         required=False,
-        max_length=1000,
+        max_length=MAX_LENGTHS["needs"],
+        error_messages={"max_length": TOO_LONG["needs"] % {"limit": MAX_LENGTHS["needs"]}},
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld een rolstoelplek, ringleiding of vegetarische lunch."),
     )
@@ -71,9 +83,15 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
     # Honeypot: hidden from people (CSS class kp-honeypot), filled in by bots.
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        if event is not None and event.is_for_selected_regions:
+            # only the regions that may register are offered; another one posted gets the audience's message
+            region = self.fields["region"]
+            region.queryset = event.allowed_regions()
+            region.error_messages["invalid_choice"] = audience_error(event)
+            region.help_text = _("Alleen mensen uit deze regio's kunnen zich inschrijven.")
 
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))

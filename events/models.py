@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -35,6 +36,26 @@ class RegistrationState(models.TextChoices):
     OPEN = "open", _("Inschrijving open")
     CLOSED = "closed", _("Inschrijving gesloten")
     PAST = "past", _("Afgelopen")
+
+
+class RegionAudience(models.TextChoices):
+    """Who may register: everyone, or only people from the regions the editor chose."""
+
+    ALL = "all", _("Open voor alle regio's")
+    SELECTED = "selected", _("Alleen de gekozen regio's")
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The admin form: "only the chosen regions" needs at least one region (the chosen ones are not on the model
+    yet when the model's `clean()` runs, so the check lives here)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("audience_kind") == RegionAudience.SELECTED and not cleaned.get("audience_regions"):
+            self.add_error(
+                "audience_regions", _("Kies minstens één regio, of maak de bijeenkomst open voor alle regio's.")
+            )
+        return cleaned
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -76,13 +97,20 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
     )
 
+    audience_kind = models.CharField(
+        _("wie mag zich inschrijven"),
+        max_length=16,
+        choices=RegionAudience.choices,
+        default=RegionAudience.ALL,
+        help_text=_("Bij \u201calleen de gekozen regio's\u201d kunnen alleen mensen uit die regio's zich inschrijven."),
+    )
     audience_regions = ParentalManyToManyField(
         "accounts.Organisation",
-        verbose_name=_("voor regio's"),
+        verbose_name=_("gekozen regio's"),
         blank=True,
         related_name="+",
         limit_choices_to={"kind": "region"},
-        help_text=_("Leeg: voor alle regio's."),
+        help_text=_("Alleen van belang bij \u201calleen de gekozen regio's\u201d."),
     )
     audience_roles = models.CharField(
         _("voor wie"), max_length=255, blank=True, help_text=_("Bijvoorbeeld: beleidsmedewerkers en aanbieders.")
@@ -151,6 +179,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("programme"),
         MultiFieldPanel(
             [
+                FieldPanel("audience_kind"),
                 FieldPanel("audience_regions"),
                 FieldPanel("audience_roles"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_per_region")]),
@@ -173,9 +202,10 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     # A change to one of these makes calendars update their copy (RFC 5545 SEQUENCE).
-    SEQUENCE_FIELDS = ("title", "start", "end", "venue_name", "venue_address")
+    SEQUENCE_FIELDS = ("title", "start", "end", "venue_name", "venue_address", "online_url")
 
     class Meta:
         verbose_name = _("kennisatelier")
@@ -208,6 +238,22 @@ class EventPage(RoutablePageMixin, BasePage):
         return super().save(*args, **kwargs)
 
     # --- derived state -------------------------------------------------------------------------------------------
+
+    @property
+    def is_for_selected_regions(self) -> bool:
+        return self.audience_kind == RegionAudience.SELECTED
+
+    def allowed_regions(self):
+        """The regions whose people may register: the chosen ones, or all 42."""
+        from accounts.models import Organisation
+
+        regions = Organisation.objects.regions()
+        if self.is_for_selected_regions:
+            regions = regions.filter(pk__in=[region.pk for region in self.audience_regions.all()])
+        return regions.order_by("name")
+
+    def admits_region(self, region) -> bool:
+        return region is not None and self.allowed_regions().filter(pk=region.pk).exists()
 
     @property
     def is_online(self) -> bool:

@@ -84,13 +84,15 @@ def waiting_reason(event, region) -> str:
 
 
 def filter_events(queryset, *, kind: str = "", theme: str = "", region: str = ""):
-    """Index filters from GET (slugs); unknown values simply match nothing. A region also matches open events."""
+    """Index filters from GET (slugs); unknown values simply match nothing. A region also matches events open to all."""
     if kind:
         queryset = queryset.filter(kind=kind)
     if theme:
         queryset = queryset.filter(themes__slug=theme)
     if region:
-        queryset = queryset.filter(Q(audience_regions__slug=region) | Q(audience_regions__isnull=True))
+        from .models import RegionAudience
+
+        queryset = queryset.filter(Q(audience_kind=RegionAudience.ALL) | Q(audience_regions__slug=region))
     return queryset.distinct() if (theme or region) else queryset
 
 

@@ -11,6 +11,8 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
@@ -48,6 +50,53 @@ STATE_ERRORS = {
     RegistrationState.CLOSED: _("De inschrijving voor deze bijeenkomst is gesloten."),
     RegistrationState.PAST: _("Deze bijeenkomst is al geweest; inschrijven kan niet meer."),
 }
+
+
+# The longest text the database keeps for the free-text fields (`needs` is a TextField: the form's limit).
+MAX_LENGTHS = {
+    "name": Registration._meta.get_field("name").max_length,
+    "email": Registration._meta.get_field("email").max_length,
+    "organisation_name": Registration._meta.get_field("organisation_name").max_length,
+    "needs": 1000,
+}
+TOO_LONG = {
+    "name": _("Uw naam is te lang: gebruik hoogstens %(limit)s tekens."),
+    "email": _("Dit e-mailadres is te lang: een e-mailadres heeft hoogstens %(limit)s tekens."),
+    "organisation_name": _("De naam van de organisatie is te lang: gebruik hoogstens %(limit)s tekens."),
+    "needs": _("Uw wensen zijn te lang: gebruik hoogstens %(limit)s tekens."),
+}
+REQUIRED = {
+    "name": _("Vul uw naam in."),
+    "email": _("Vul uw e-mailadres in."),
+    "organisation_name": _("Vul de naam van uw organisatie in."),
+}
+
+
+def _clean_person(**values: str) -> dict[str, str]:
+    """Stripped values the database accepts, or a RegistrationError naming the field (nothing is stored)."""
+    cleaned = {}
+    for field, value in values.items():
+        value = (value or "").strip()
+        if "\x00" in value:
+            raise RegistrationError(_("Dit veld bevat een ongeldig teken."), code="invalid", field=field)
+        if not value and field in REQUIRED:
+            raise RegistrationError(REQUIRED[field], code="required", field=field)
+        if len(value) > MAX_LENGTHS[field]:
+            message = TOO_LONG[field] % {"limit": MAX_LENGTHS[field]}
+            raise RegistrationError(message, code="too_long", field=field)
+        cleaned[field] = value
+    try:
+        validate_email(cleaned["email"])
+    except ValidationError as exc:
+        raise RegistrationError(_("Vul een geldig e-mailadres in."), code="invalid", field="email") from exc
+    return cleaned
+
+
+def audience_error(event: EventPage) -> str:
+    names = ", ".join(region.name for region in event.allowed_regions())
+    if not names:
+        return _("Inschrijven voor deze bijeenkomst is niet mogelijk: er is nog geen regio gekozen.")
+    return _("Deze bijeenkomst is alleen voor de regio's %(regions)s. Kies een van die regio's.") % {"regions": names}
 
 
 def _lock_event(event_id: int) -> EventPage:
@@ -164,7 +213,8 @@ def register(
     already registered for the event gets an e-mail and its existing registration is returned, unchanged.
     """
     now = now or timezone.now()
-    email = (email or "").strip()
+    person = _clean_person(name=name, email=email, organisation_name=organisation_name, needs=needs)
+    email = person["email"]
     if not consent:
         raise RegistrationError(
             _("Geef toestemming voor het verwerken van uw gegevens volgens de privacyverklaring."),
@@ -181,6 +231,8 @@ def register(
         state = event.registration_state(now)
         if state != RegistrationState.OPEN:
             raise RegistrationError(STATE_ERRORS[state], code=state)
+        if not event.admits_region(region):
+            raise RegistrationError(audience_error(event), code="audience", field="region")
         duplicate = _(
             "Met dit e-mailadres is al iemand ingeschreven voor deze bijeenkomst. Kijk in uw e-mail voor "
             "de bevestiging; daarin staat de link om uw inschrijving te bekijken."
@@ -201,13 +253,13 @@ def register(
             with transaction.atomic():
                 registration = Registration.objects.create(
                     event=event,
-                    name=name.strip(),
+                    name=person["name"],
                     email=email,
-                    organisation_name=organisation_name.strip(),
+                    organisation_name=person["organisation_name"],
                     organisation=organisation,
                     region=region,
                     role=role,
-                    needs=needs.strip(),
+                    needs=person["needs"],
                     consent_at=now,
                     status=RegistrationStatus.CONFIRMED if confirmed else RegistrationStatus.WAITING,
                     waiting_position=position,

@@ -15,7 +15,7 @@ from . import services
 from .calendar import event_ics, feed_ics
 from .forms import RegistrationForm
 from .models import PLACE_STATUSES, EventPage, RegistrationState, RegistrationStatus
-from .selectors import places_left, with_counts
+from .selectors import full_regions, places_left, with_counts
 from .services import STATE_ERRORS, RegistrationError
 from .tokens import make_token, registration_for_token
 
@@ -43,15 +43,20 @@ def _event_context(event, *, now) -> dict:
         "places_left": event.places_left,
         "waiting_count": counted["waiting_count"],
         "is_past": event.is_past(now),
+        "full_regions": full_regions(event) if event.max_per_region else [],
     }
 
 
 def event_detail(request, *, event):
     now = timezone.now()
-    status = 200
+    status, refused = 200, ""
+    state = event.registration_state(now)
     if request.method == "POST":
-        form = RegistrationForm(request.POST)
-        if rate_limited(request):
+        form = RegistrationForm(request.POST, event=event)
+        if state != RegistrationState.OPEN:
+            # a form kept open in a tab after closing time (or a bot): say why, store nothing
+            form, refused, status = RegistrationForm(event=event), STATE_ERRORS[state], 400
+        elif rate_limited(request):
             form.is_valid()
             form.add_error(
                 None,
@@ -98,8 +103,8 @@ def event_detail(request, *, event):
         else:
             status = 400
     else:
-        form = RegistrationForm()
-    context = {"form": form, **_event_context(event, now=now)}
+        form = RegistrationForm(event=event)
+    context = {"form": form, "refused": refused, **_event_context(event, now=now)}
     context["state_message"] = STATE_ERRORS.get(context["state"], "")
     response = event.render(request, context_overrides=context)
     response.status_code = status

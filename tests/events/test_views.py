@@ -263,6 +263,7 @@ def test_index_filters_by_kind_theme_and_region(client, event_index, arnhem):
     from knowledge.taxonomy import MainTheme
 
     webinar = EventPageFactory(title="Webinar voor Arnhem", kind="webinar")
+    webinar.audience_kind = "selected"
     webinar.audience_regions.set([arnhem])
     webinar.themes.set([MainTheme.objects.get(slug="leren-en-ontwikkelen")])
     webinar.save_revision().publish()
