@@ -1,14 +1,15 @@
 """Side effects of content changes on search: the synonym cache, the search indices and the finder's index.
 
-Wagtail indexes a page on save; a page that stops being public (unpublished, behind a view restriction, moved
-under a restricted page) is removed from every index here, and put back when it is public again.
+Wagtail re-indexes a page when it is saved (publish, unpublish). A view restriction or a move changes whether a
+whole subtree is public without saving it, so those re-index the subtree here; the engine backends then keep or
+drop each page (search/backends/engines.py).
 """
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_unpublished, post_page_move
+from wagtail.signals import post_page_move
 
 from . import elastic
 from .models import SYNONYM_CACHE_KEY, Synonym
@@ -18,38 +19,26 @@ def clear_synonym_cache(**kwargs):
     cache.delete(SYNONYM_CACHE_KEY)
 
 
-def sync_page(page):
-    """Index `page` if its type indexes it now (live and public, see BasePage), else remove it."""
-    specific = page.specific
-    if not index.class_is_indexed(type(specific)):
-        return
-    if type(specific).get_indexed_objects().filter(pk=specific.pk).exists():
-        index.insert_or_update_object(specific)
-    else:
-        index.remove_object(specific)
-
-
-def sync_subtree(page):
+def reindex_subtree(page):
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
-        sync_page(descendant)
-
-
-def _on_unpublished(sender, instance, **kwargs):
-    index.remove_object(instance)
+        index.insert_or_update_object(descendant)
 
 
 def _on_moved(sender, instance, **kwargs):
-    sync_subtree(instance)
+    reindex_subtree(instance)
 
 
 def _on_restriction_changed(sender, instance, **kwargs):
-    sync_subtree(instance.page)
+    try:
+        page = instance.page
+    except Page.DoesNotExist:  # the restriction goes because its page is being deleted
+        return
+    reindex_subtree(page)
 
 
 def register_signal_handlers():
     post_save.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-save")
     post_delete.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-delete")
-    page_unpublished.connect(_on_unpublished, dispatch_uid="search-index-unpublished")
     post_page_move.connect(_on_moved, dispatch_uid="search-index-moved")
     post_save.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-restricted")
     post_delete.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-unrestricted")

@@ -24,12 +24,6 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    @classmethod
-    def get_indexed_objects(cls):
-        # Only what the public may read goes into a search index: drafts and pages behind a view restriction
-        # never leave the database (search/signal_handlers.py removes a page when it stops being public).
-        return super().get_indexed_objects().live().public()
-
 
 class HomePage(BasePage):
     intro = RichTextField(_("introductie"), blank=True, features=RICH_TEXT_FEATURES)

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # 413 for a body above MAX_REQUEST_BODY_SIZE, before the CSRF check reads it.
+    "home.middleware.limit_request_body",
     # Whole pages for anonymous visitors from the cache (PAGE_CACHE_SECONDS; 0 = off). See docs/deploy.md.
     "home.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -154,7 +156,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Request body limits in the application (nginx has the same outer limit, docs/deploy.md). Form fields without
+# files: 5 MB (long StreamField pages in the admin); at most 10,000 fields (the admin's page editor) and 20 files;
+# uploads above 2.5 MB go to a temporary file instead of memory; no body above 12 MB (documents: 10 MB) is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+MAX_REQUEST_BODY_SIZE = 12 * 1024 * 1024
+CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # Cache: Redis when configured, otherwise per-process memory. The cache holds only what can be rebuilt: while
@@ -218,10 +228,11 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 # with the `dutch` text search configuration. With an engine it stays as the fallback index.
 SEARCH_DATABASE_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "dutch"}
 if OPENSEARCH_URL or ELASTICSEARCH_URL:
-    _engine = "opensearch" if OPENSEARCH_URL else "elasticsearch"
+    _engine = "OpenSearch" if OPENSEARCH_URL else "Elasticsearch"
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{_engine}{SEARCH_ENGINE_VERSION}",
+            # Wagtail's backend for the engine, sending only live, public pages (search/backends/engines.py).
+            "BACKEND": f"search.backends.engines.{_engine}{SEARCH_ENGINE_VERSION}SearchBackend",
             "URLS": [OPENSEARCH_URL or ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
