@@ -11,6 +11,7 @@ import time
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 
 logger = logging.getLogger("kennisplatform.database")
 
@@ -56,3 +57,37 @@ def server_error(request, template_name="500.html"):
     if is_database_error(error):
         return service_unavailable(request, error)
     return HttpResponseServerError(loader.get_template(template_name).render())
+
+
+def _in_layout(request, template_name: str, status: int, context: dict | None = None) -> HttpResponse:
+    """An error page in the site layout; the plain 503 page if the layout itself needs the missing database."""
+    try:
+        html = loader.render_to_string(template_name, context or {}, request=request)
+    except DATABASE_ERRORS as error:
+        return service_unavailable(request, error)
+    response = HttpResponse(html, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def bad_request(request, exception=None):
+    """handler400: also what a too large or too many-fielded form gets (RequestDataTooBig, TooManyFieldsSent)."""
+    return _in_layout(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    """handler403: says whether signing in or asking for access could help."""
+    return _in_layout(request, "403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the form expired or the cookie is blocked; back to the form to send it again."""
+    referer = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
+        referer = ""
+    return _in_layout(request, "403_csrf.html", 403, {"referer": referer})
+
+
+def request_too_large(request) -> HttpResponse:
+    """413 before the body is read: larger than any form of the site accepts (MAX_REQUEST_BODY_SIZE)."""
+    return _in_layout(request, "400.html", 413)

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-from .errors import is_database_error, service_unavailable
+from .errors import is_database_error, request_too_large, service_unavailable
 
 
 class PublicSiteCSPMiddleware(CSPMiddleware):
@@ -61,3 +61,23 @@ class DatabaseUnavailableMiddleware:
         if is_database_error(exception):
             return service_unavailable(request, exception)
         return None
+
+
+def limit_request_body(get_response):
+    """Refuse a body larger than ``MAX_REQUEST_BODY_SIZE`` (413, Dutch page) before anything reads it.
+
+    Django limits form fields (DATA_UPLOAD_MAX_MEMORY_SIZE, DATA_UPLOAD_MAX_NUMBER_FIELDS) but not uploaded
+    files; this is the application's own limit, the same as nginx's client_max_body_size (docs/deploy.md).
+    """
+
+    def middleware(request):
+        limit = getattr(settings, "MAX_REQUEST_BODY_SIZE", 0)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit and length > limit:
+            return request_too_large(request)
+        return get_response(request)
+
+    return middleware

@@ -11,6 +11,8 @@ from home.views import favicon, health, robots_txt, switch_language
 
 from .api import api_router
 
+handler400 = "home.errors.bad_request"
+handler403 = "home.errors.permission_denied"
 handler500 = "home.errors.server_error"
 
 urlpatterns = [
