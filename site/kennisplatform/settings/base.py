@@ -69,8 +69,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # 413 for a body above MAX_REQUEST_BODY_SIZE, before the CSRF check reads it.
     "home.middleware.limit_request_body",
-    # 413 for a body above MAX_REQUEST_BODY_SIZE, before the CSRF check reads it.
-    "home.middleware.limit_request_body",
     # Whole pages for anonymous visitors from the cache (PAGE_CACHE_SECONDS; 0 = off). See docs/deploy.md.
     "home.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -162,15 +160,7 @@ STORAGES = {
 # files: 5 MB (long StreamField pages in the admin); at most 10,000 fields (the admin's page editor) and 20 files;
 # uploads above 2.5 MB go to a temporary file instead of memory; no body above 12 MB (documents: 10 MB) is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Request body limits in the application (nginx has the same outer limit, docs/deploy.md). Form fields without
-# files: 5 MB (long StreamField pages in the admin); at most 10,000 fields (the admin's page editor) and 20 files;
-# uploads above 2.5 MB go to a temporary file instead of memory; no body above 12 MB (documents: 10 MB) is read.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-DATA_UPLOAD_MAX_NUMBER_FILES = 20
-FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
-MAX_REQUEST_BODY_SIZE = 12 * 1024 * 1024
-CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 MAX_REQUEST_BODY_SIZE = 12 * 1024 * 1024
