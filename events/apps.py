@@ -12,8 +12,12 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
-        from . import signal_handlers
+        from accounts import personal_data as accounts_personal_data
+
+        from . import personal_data, signal_handlers
         from .models import EventPage, Registration
+
+        accounts_personal_data.register("kennisateliers", personal_data.registrations)
 
         page_published.connect(signal_handlers.fill_places_after_publish, sender=EventPage)
         post_save.connect(signal_handlers.purge_cached_event_pages, sender=Registration)

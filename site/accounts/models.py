@@ -214,3 +214,27 @@ class AccessRequest(models.Model):
 
     def __str__(self):
         return f"{self.email} – {self.organisation}"
+
+
+class EmailVerification(models.Model):
+    """The address a person last proved to own, by following a link sent to it (invitation or password reset).
+
+    Data kept under an e-mail address rather than an account (event registrations) is shown to the account only
+    while its current address is the verified one: an address changed afterwards is not trusted until proven.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="email_verification",
+    )
+    email = models.EmailField(_("geverifieerd e-mailadres"))
+    verified_at = models.DateTimeField(_("geverifieerd op"))
+
+    class Meta:
+        verbose_name = _("e-mailverificatie")
+        verbose_name_plural = _("e-mailverificaties")
+
+    def __str__(self):
+        return self.email

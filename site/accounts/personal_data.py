@@ -7,6 +7,18 @@ def register(name: str, provider) -> None:
     _providers[name] = provider
 
 
+def verified_email(user) -> str:
+    """The account's address if the person proved to own it (see ``EmailVerification``), else ""."""
+    from .models import EmailVerification
+
+    if not user.is_authenticated or not user.email:
+        return ""
+    verification = EmailVerification.objects.filter(user=user).first()
+    if verification is None or verification.email.lower() != user.email.lower():
+        return ""
+    return user.email
+
+
 def collect(user) -> dict:
     prefs = getattr(user, "email_preferences", None)
     data = {
@@ -15,6 +27,7 @@ def collect(user) -> dict:
             "voornaam": user.first_name,
             "achternaam": user.last_name,
             "e_mailadres": user.email,
+            "e_mailadres_geverifieerd": bool(verified_email(user)),
             "aangemaakt_op": user.date_joined.isoformat(),
             "laatst_ingelogd": user.last_login.isoformat() if user.last_login else None,
         },

@@ -178,6 +178,18 @@ def invitation_create(*, email, first_name, last_name, organisation, invited_by,
         )
 
 
+def email_verified(*, user) -> None:
+    """The person followed a link sent to their current address: remember that address as proven."""
+    from django.utils import timezone
+
+    from .models import EmailVerification
+
+    if user.email:
+        EmailVerification.objects.update_or_create(
+            user=user, defaults={"email": user.email.lower(), "verified_at": timezone.now()}
+        )
+
+
 def invitation_accepted(*, user) -> list:
     """The invitee proved they own the address (followed the link, set a password): now they become members."""
     from django.utils import timezone
@@ -199,6 +211,7 @@ def invitation_accepted(*, user) -> list:
                 user.groups.add(Group.objects.get_or_create(name=groups.PROVIDER_MEMBERS)[0])
             invitation.accepted_at = now
             invitation.save(update_fields=["accepted_at"])
+        email_verified(user=user)
     user._memberships_cache = None
     user._group_names_cache = None
     return invitations
@@ -312,9 +325,10 @@ def account_delete(*, user) -> None:
     The account is anonymised rather than deleted, because responses on the advisory table are the organisation's
     input to a consultation that the region has to be able to account for.
     """
-    from .models import AccessRequest, EmailPreferences, Invitation, Membership
+    from .models import AccessRequest, EmailPreferences, EmailVerification, Invitation, Membership
 
     AccessRequest.objects.filter(email__iexact=user.email).delete()
+    EmailVerification.objects.filter(user=user).delete()
     Invitation.objects.filter(user=user).delete()
     EmailPreferences.objects.filter(user=user).delete()
     Membership.objects.filter(user=user).delete()

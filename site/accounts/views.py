@@ -9,7 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from home.security import client_ip, rate_limited
@@ -56,6 +58,7 @@ def _preferences(user):
     return EmailPreferences.objects.filter(user=user).first() or EmailPreferences(user=user)
 
 
+@never_cache
 @login_required
 def profile(request):
     memberships = request.user.memberships.select_related("organisation").order_by("organisation__name")
@@ -67,6 +70,7 @@ def profile(request):
     )
 
 
+@never_cache
 @login_required
 @require_POST
 def email_preferences(request):
@@ -77,6 +81,7 @@ def email_preferences(request):
     return redirect("accounts:profile")
 
 
+@never_cache
 @login_required
 def personal_data_download(request):
     """AVG: everything the platform holds about the signed-in person, as JSON."""
@@ -88,6 +93,20 @@ def personal_data_download(request):
     return response
 
 
+@method_decorator(never_cache, name="dispatch")
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password through the e-mailed link also proves the address is the person's."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.email_verified(user=form.user)
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
 class InvitationAcceptView(auth_views.PasswordResetConfirmView):
     """The one-time link of an invitation: set a password, then you are signed in."""
 
@@ -108,6 +127,7 @@ def _require_editor(request):
         raise PermissionDenied
 
 
+@never_cache
 @login_required
 def invite(request):
     _require_editor(request)
@@ -124,6 +144,7 @@ def invite(request):
     return render(request, "accounts/invite.html", {"form": form, "invitations": invitations})
 
 
+@never_cache
 def access_request(request):
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -143,12 +164,14 @@ def access_request_done(request):
     return render(request, "accounts/access_request_done.html")
 
 
+@never_cache
 @login_required
 def access_requests(request):
     _require_editor(request)
     return render(request, "accounts/access_requests.html", {"pending": selectors.pending_access_requests()})
 
 
+@never_cache
 @login_required
 @require_POST
 def access_request_decide(request, pk, decision):
@@ -168,6 +191,7 @@ def access_request_decide(request, pk, decision):
     return redirect("accounts:access_requests")
 
 
+@never_cache
 @login_required
 def account_delete(request):
     """AVG: the signed-in person erases their own account after confirming with their password."""
