@@ -20,5 +20,6 @@ class EventsConfig(AppConfig):
         accounts_personal_data.register("kennisateliers", personal_data.registrations)
 
         page_published.connect(signal_handlers.fill_places_after_publish, sender=EventPage)
+        page_published.connect(signal_handlers.notify_registrants_after_publish, sender=EventPage)
         post_save.connect(signal_handlers.purge_cached_event_pages, sender=Registration)
         post_delete.connect(signal_handlers.purge_cached_event_pages, sender=Registration)

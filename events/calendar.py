@@ -100,7 +100,7 @@ def _vevent(event, *, url: str, online_url: str = "", method: str = PUBLISH, att
     vevent.add("url", url)
     if event.last_published_at:
         vevent.add("last-modified", event.last_published_at.astimezone(UTC).replace(microsecond=0))
-    if method == CANCEL:
+    if method == CANCEL or event.cancelled:
         vevent.add("status", "CANCELLED")
     else:
         vevent.add("status", "CONFIRMED")

@@ -56,6 +56,8 @@ def stale_reason(registration: Registration, kind: str, *, now=None) -> str:
         return "no place on the waiting list"
     if premise.before_start and registration.event.start <= (now or timezone.now()):
         return "the event has started"
+    if registration.event.cancelled != (kind == "event_cancelled") and kind != "cancelled":
+        return "the event is cancelled" if registration.event.cancelled else "the event is no longer cancelled"
     return ""
 
 

@@ -36,6 +36,7 @@ class RegistrationState(models.TextChoices):
     OPEN = "open", _("Inschrijving open")
     CLOSED = "closed", _("Inschrijving gesloten")
     PAST = "past", _("Afgelopen")
+    CANCELLED = "cancelled", _("Gaat niet door")
 
 
 class RegionAudience(models.TextChoices):
@@ -155,6 +156,19 @@ class EventPage(RoutablePageMixin, BasePage):
     materials = StreamField(MaterialsBlock(), verbose_name=_("materialen"), blank=True)
     produced_items = StreamField(ProducedItemsBlock(), verbose_name=_("opgeleverde kennis"), blank=True)
 
+    cancelled = models.BooleanField(
+        _("gaat niet door"),
+        default=False,
+        help_text=_(
+            "Bij publiceren krijgt iedereen die ingeschreven is of op de wachtlijst staat bericht, met een bijlage die "
+            "de afspraak uit de agenda haalt."
+        ),
+    )
+    # Raised when the time, date, venue or online link changes (or the event is cancelled); registrants are
+    # e-mailed on publish while `schedule_version_notified` is lower (see services.notify_registrants_of_change).
+    schedule_version = models.PositiveIntegerField(default=0, editable=False)
+    schedule_version_notified = models.PositiveIntegerField(default=0, editable=False)
+
     sequence = models.PositiveIntegerField(
         _("versie in agenda's"),
         default=0,
@@ -172,6 +186,7 @@ class EventPage(RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Wanneer")),
+        FieldPanel("cancelled"),
         MultiFieldPanel(
             [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_url")], heading=_("Waar")
         ),
@@ -205,7 +220,9 @@ class EventPage(RoutablePageMixin, BasePage):
     base_form_class = EventPageForm
 
     # A change to one of these makes calendars update their copy (RFC 5545 SEQUENCE).
-    SEQUENCE_FIELDS = ("title", "start", "end", "venue_name", "venue_address", "online_url")
+    SEQUENCE_FIELDS = ("title", "start", "end", "venue_name", "venue_address", "online_url", "cancelled")
+    # A change to one of these is e-mailed to the registrants when the page is published.
+    NOTICE_FIELDS = ("start", "end", "venue_name", "venue_address", "online_url", "cancelled")
 
     class Meta:
         verbose_name = _("kennisatelier")
@@ -229,12 +246,19 @@ class EventPage(RoutablePageMixin, BasePage):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if self.pk and (update_fields is None or set(update_fields) & set(self.SEQUENCE_FIELDS)):
-            old = EventPage.objects.filter(pk=self.pk).values(*self.SEQUENCE_FIELDS, "sequence").first()
+            old = (
+                EventPage.objects.filter(pk=self.pk)
+                .values(*self.SEQUENCE_FIELDS, "sequence", "schedule_version")
+                .first()
+            )
             if old is not None:
                 changed = any(old[name] != getattr(self, name) for name in self.SEQUENCE_FIELDS)
                 self.sequence = max(self.sequence, old["sequence"]) + (1 if changed else 0)
-                if update_fields is not None and "sequence" not in update_fields:
-                    kwargs["update_fields"] = list(update_fields) + ["sequence"]
+                moved = any(old[name] != getattr(self, name) for name in self.NOTICE_FIELDS)
+                self.schedule_version = max(self.schedule_version, old["schedule_version"]) + (1 if moved else 0)
+                if update_fields is not None:
+                    extra = [name for name in ("sequence", "schedule_version") if name not in update_fields]
+                    kwargs["update_fields"] = list(update_fields) + extra
         return super().save(*args, **kwargs)
 
     # --- derived state -------------------------------------------------------------------------------------------
@@ -265,6 +289,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_state(self, now=None) -> str:
         now = now or timezone.now()
+        if self.cancelled:
+            return RegistrationState.CANCELLED
         if self.end < now:
             return RegistrationState.PAST
         if self.start <= now:

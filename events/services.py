@@ -8,6 +8,7 @@ same transaction (the database task backend stores them atomically with the regi
 """
 
 import datetime
+import logging
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -33,6 +34,7 @@ from .models import (
 )
 
 CAPACITY_THRESHOLDS = (80, 100)
+logger = logging.getLogger(__name__)
 
 
 class RegistrationError(Exception):
@@ -49,6 +51,7 @@ STATE_ERRORS = {
     RegistrationState.NOT_OPEN: _("De inschrijving voor deze bijeenkomst is nog niet geopend."),
     RegistrationState.CLOSED: _("De inschrijving voor deze bijeenkomst is gesloten."),
     RegistrationState.PAST: _("Deze bijeenkomst is al geweest; inschrijven kan niet meer."),
+    RegistrationState.CANCELLED: _("Deze bijeenkomst gaat niet door; inschrijven kan niet."),
 }
 
 
@@ -296,7 +299,7 @@ def cancel_registration(*, registration: Registration, now: datetime.datetime | 
         current.waiting_position = None
         current.save(update_fields=["status", "cancelled_at", "waiting_position", "updated_at"])
         _enqueue_mail(current, "cancelled")
-        promoted = _fill_places(event, now=now) if was_confirmed else []
+        promoted = _fill_places(event, now=now) if was_confirmed and not event.cancelled else []
         if not was_confirmed:
             _renumber_waiting_list(event)
     registration.refresh_from_db()
@@ -308,7 +311,7 @@ def fill_places(*, event: EventPage, now: datetime.datetime | None = None) -> li
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock_event(event.pk)
-        if event.start <= now:
+        if event.start <= now or event.cancelled:
             return []
         return _fill_places(event, now=now)
 
@@ -366,6 +369,39 @@ def email_confirmed_registrants(*, event: EventPage, subject: str, body: str, us
     return len(ids)
 
 
+def notify_registrants_of_change(*, event: EventPage, now: datetime.datetime | None = None) -> int:
+    """After a publish: e-mail everyone registered or waiting once per change of time, date, venue or online link
+    (an updated calendar entry, METHOD:REQUEST), or that the event was cancelled (METHOD:CANCEL).
+
+    Idempotent: `schedule_version_notified` records the change that was announced. Nothing is sent for an event
+    that has started (unless it is cancelled). Returns the number of e-mails queued; logged in the page history.
+    """
+    from .tasks import send_registration_email
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        version = event.schedule_version
+        if version <= event.schedule_version_notified:
+            return 0
+        EventPage.objects.filter(pk=event.pk).update(schedule_version_notified=version)
+        if event.start <= now and not event.cancelled:
+            return 0
+        kind = "event_cancelled" if event.cancelled else "updated"
+        ids = list(
+            Registration.objects.filter(
+                event=event,
+                status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING),
+                anonymised=False,
+            ).values_list("pk", flat=True)
+        )
+        for pk in ids:
+            send_registration_email.enqueue(registration_id=pk, kind=kind, version=version)
+        log(instance=event, action="events.change_notice", data={"kind": kind, "count": len(ids)})
+    logger.info("events: %s e-mail queued for %s registrants of event %s", kind, len(ids), event.pk)
+    return len(ids)
+
+
 def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48) -> int:
     """E-mail each confirmed registrant of an event starting within `hours` once; returns how many were queued."""
     now = now or timezone.now()
@@ -377,6 +413,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48)
                 reminder_sent_at__isnull=True,
                 anonymised=False,
                 event__live=True,
+                event__cancelled=False,
                 event__start__gt=now,
                 event__start__lte=now + datetime.timedelta(hours=hours),
             )

@@ -5,6 +5,13 @@ def fill_places_after_publish(sender, instance, **kwargs):
     fill_places(event=instance)
 
 
+def notify_registrants_after_publish(sender, instance, **kwargs):
+    """A new time, date, venue or online link (or a cancellation) is e-mailed to the registrants once."""
+    from .services import notify_registrants_of_change
+
+    notify_registrants_of_change(event=instance)
+
+
 def purge_cached_event_pages(sender, instance, **kwargs):
     """Places left and the waiting list show on the event and in the index: drop both from the page cache.
 

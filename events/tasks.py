@@ -16,15 +16,15 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def send_registration_email(*, registration_id: int, kind: str, sequence: int | None = None) -> bool:
-    """Send one registration e-mail; False when skipped. `sequence`: the event's version an update is about."""
+def send_registration_email(*, registration_id: int, kind: str, version: int | None = None) -> bool:
+    """Send one registration e-mail; False when skipped. `version`: the event's schedule a change notice is about."""
     registration = Registration.objects.select_related("event", "region").filter(pk=registration_id).first()
     if registration is None:
         logger.info("events: %s e-mail for registration %s skipped: it no longer exists", kind, registration_id)
         return False
     reason = stale_reason(registration, kind)
-    if not reason and sequence is not None and registration.event.sequence > sequence:
-        reason = "a later change of the event is on its way"
+    if not reason and version is not None and registration.event.schedule_version > version:
+        reason = "a later change of the event is announced instead"
     if reason:
         logger.info("events: %s e-mail for registration %s skipped: %s", kind, registration_id, reason)
         return False

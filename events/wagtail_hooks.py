@@ -22,6 +22,11 @@ def register_log_actions(actions):
     actions.register_action(
         "events.message_sent", _("Bericht aan deelnemers"), _("Bericht aan alle deelnemers verstuurd")
     )
+    actions.register_action(
+        "events.change_notice",
+        _("Wijziging gemeld aan deelnemers"),
+        _("Nieuwe tijd, plaats of afgelasting gemeld aan ingeschrevenen en wachtlijst"),
+    )
 
 
 class RegistrationsMenuItem(MenuItem):
