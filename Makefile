@@ -25,7 +25,7 @@ demo: setup
 run: demo
 	@echo "Kennisplatform Jeugd draait op http://$(HOST):$(PORT)/ (taken-worker draait mee; stoppen met Ctrl-C)"
 	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker --interval 2 >var/worker.log 2>&1 & \
+	$(PY) manage.py db_worker --interval 2 --no-reload >var/worker.log 2>&1 & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: setup

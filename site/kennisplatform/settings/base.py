@@ -108,8 +108,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several writers (runserver, the task worker) share the file; wait instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several writers (runserver or gunicorn threads, the task worker, cron commands) share the file. WAL lets
+    # readers go on while one writes; IMMEDIATE takes the write lock when a transaction begins, so a transaction
+    # that read first never fails on upgrading its lock ("database is locked" despite the timeout) but waits up
+    # to busy_timeout. Proven with parallel writer processes in tests/reliability/test_sqlite.py.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
