@@ -59,3 +59,10 @@ def practices(finder_page, taxonomy):
 
 
 __all__ = ["term"]
+
+
+@pytest.fixture
+def database_search(settings):
+    """Pin the database backend: these tests state its answers; the engine's are in test_engine_live.py."""
+    settings.OPENSEARCH_URL = ""
+    settings.ELASTICSEARCH_URL = ""

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from search.finder import parse_finder_query, run_finder
 from tests.factories.search import make_practice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
 
 
 def find(finder_page, query=""):
