@@ -116,6 +116,7 @@ def _vevent(event, *, url: str, online_url: str = "", method: str = PUBLISH, att
                 "CN": attendee.name,
                 "ROLE": "REQ-PARTICIPANT",
                 "PARTSTAT": "DECLINED" if method == CANCEL else "ACCEPTED",
+                "RSVP": "FALSE",  # registering and cancelling go through the site, not a calendar reply
             },
         )
     return vevent

@@ -369,7 +369,7 @@ def email_confirmed_registrants(*, event: EventPage, subject: str, body: str, us
     return len(ids)
 
 
-def notify_registrants_of_change(*, event: EventPage, now: datetime.datetime | None = None) -> int:
+def notify_registrants_of_change(*, event: EventPage, user=None, now: datetime.datetime | None = None) -> int:
     """After a publish: e-mail everyone registered or waiting once per change of time, date, venue or online link
     (an updated calendar entry, METHOD:REQUEST), or that the event was cancelled (METHOD:CANCEL).
 
@@ -397,7 +397,7 @@ def notify_registrants_of_change(*, event: EventPage, now: datetime.datetime | N
         )
         for pk in ids:
             send_registration_email.enqueue(registration_id=pk, kind=kind, version=version)
-        log(instance=event, action="events.change_notice", data={"kind": kind, "count": len(ids)})
+        log(instance=event, action="events.change_notice", user=user, data={"kind": kind, "count": len(ids)})
     logger.info("events: %s e-mail queued for %s registrants of event %s", kind, len(ids), event.pk)
     return len(ids)
 

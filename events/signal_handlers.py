@@ -9,7 +9,8 @@ def notify_registrants_after_publish(sender, instance, **kwargs):
     """A new time, date, venue or online link (or a cancellation) is e-mailed to the registrants once."""
     from .services import notify_registrants_of_change
 
-    notify_registrants_of_change(event=instance)
+    revision = kwargs.get("revision")
+    notify_registrants_of_change(event=instance, user=getattr(revision, "user", None))
 
 
 def purge_cached_event_pages(sender, instance, **kwargs):

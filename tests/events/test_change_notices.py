@@ -10,6 +10,7 @@ from wagtail.models import PageLogEntry
 from events import services
 from events.models import RegistrationStatus
 from tests.events.calendar_readers import read_with_ical_js, read_with_icalendar, read_with_vobject
+from tests.factories.accounts import editor as make_editor
 from tests.factories.events import register
 
 pytestmark = pytest.mark.django_db
@@ -38,17 +39,18 @@ def people(event, mailoutbox):
     return {"confirmed": confirmed, "waiting": waiting, "gone": gone, "first_entry": first_entry}
 
 
-def _move(event, *, hours=1):
+def _move(event, *, hours=1, user=None):
     event.refresh_from_db()
     event.start += datetime.timedelta(hours=hours)
     event.end += datetime.timedelta(hours=hours)
-    event.save_revision().publish()
+    event.save_revision(user=user).publish(user=user)
     event.refresh_from_db()
     return event
 
 
 def test_a_new_time_is_mailed_once_to_everyone_registered_or_waiting(event, people, mailoutbox, tmp_path):
-    moved = _move(event)
+    editor = make_editor()
+    moved = _move(event, user=editor)
 
     recipients = sorted(m.to[0] for m in mailoutbox)
     expected = sorted([r.email for r in people["confirmed"]] + [people["waiting"].email])
@@ -71,6 +73,7 @@ def test_a_new_time_is_mailed_once_to_everyone_registered_or_waiting(event, peop
 
     entry = PageLogEntry.objects.get(page=event, action="events.change_notice")
     assert entry.data == {"kind": "updated", "count": 4}
+    assert entry.user == editor  # the editor who published sees it in the page history
 
 
 def test_publishing_again_or_changing_only_the_text_sends_nothing(event, people, mailoutbox):
