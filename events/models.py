@@ -179,6 +179,7 @@ class EventPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("outcomes"),
+        index.SearchField("programme"),  # titles, descriptions and speakers of the programme items
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("kind"),

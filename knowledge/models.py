@@ -128,10 +128,24 @@ class ProjectPage(BasePage):
         help_text=_("Achtergrond, documenten en afbeeldingen."),
     )
 
+    # Everything an editor writes on the public page is searchable, including the inline work lines and ambitions.
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("results"),
+        index.SearchField("status_note"),
+        index.SearchField("notable_points"),
+        index.SearchField("works_well"),
+        index.SearchField("attention_points"),
+        index.SearchField("next_year_goals"),
+        index.SearchField("risks"),
+        index.RelatedFields("ambitions", [index.SearchField("text")]),
+        index.RelatedFields("work_lines", [index.SearchField("title"), index.SearchField("description")]),
+        index.RelatedFields("kpis", [index.SearchField("name")]),
         index.RelatedFields("region", [index.SearchField("name")]),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
+        index.RelatedFields("partners", [index.SearchField("name")]),
+        index.RelatedFields("action_lines", [index.SearchField("name")]),
+        index.RelatedFields("main_themes", [index.SearchField("name")]),
         index.FilterField("status"),
         index.FilterField("region"),
     ]
