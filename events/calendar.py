@@ -17,6 +17,7 @@ readers take the first occurrence. Such a time is written in UTC instead.
 
 import datetime
 import zoneinfo
+from email.utils import parseaddr
 from urllib.parse import urlparse
 
 from django.conf import settings
@@ -78,7 +79,11 @@ def _location(event, *, online_url: str = "") -> str:
 
 
 def _organizer(event) -> tuple[str, str]:
-    return event.contact_email or settings.DEFAULT_FROM_EMAIL, event.contact_name or event.title
+    """The event's contact, else the site's sender (DEFAULT_FROM_EMAIL may read "Name <address>")."""
+    if event.contact_email:
+        return event.contact_email, event.contact_name or event.title
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return address, name or event.title
 
 
 def _vevent(event, *, url: str, online_url: str = "", method: str = PUBLISH, attendee=None) -> Event:

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from icalendar import Calendar
 from wagtail.models import PageLogEntry
 
 from events import services
@@ -154,3 +155,19 @@ def test_two_changes_before_the_worker_runs_send_one_mail_with_the_latest_time(e
         if content is not None:
             (vevent,) = read_with_icalendar(content)["events"]
             assert vevent["start"] == _utc(moved.start)
+
+
+def test_without_a_contact_the_sites_sender_is_the_organizer_as_a_plain_address(event_index, mailoutbox, settings):
+    from tests.factories.events import EventPageFactory
+
+    settings.DEFAULT_FROM_EMAIL = "Kennisplatform Jeugd <noreply@kennisplatform.example>"
+    event = EventPageFactory(contact_email="")
+    registration = register(event)
+    mailoutbox.clear()
+
+    services.cancel_registration(registration=registration)
+
+    (vevent,) = Calendar.from_ical(_ics(mailoutbox[0])).walk("VEVENT")
+    assert str(vevent["ORGANIZER"]) == "mailto:noreply@kennisplatform.example"
+    assert vevent["ORGANIZER"].params["CN"] == "Kennisplatform Jeugd"
+    assert str(vevent["ATTENDEE"]) == f"mailto:{registration.email}"
