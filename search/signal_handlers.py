@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from . import elastic
 from .models import SYNONYM_CACHE_KEY, Synonym
@@ -22,6 +22,12 @@ def clear_synonym_cache(**kwargs):
 def reindex_subtree(page):
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         index.insert_or_update_object(descendant)
+
+
+def _on_published(sender, instance, **kwargs):
+    # Wagtail indexes in post_save, before modelcluster writes the page's inline children and parental
+    # many-to-many fields (partners, municipalities, work lines): index again once they are saved.
+    index.insert_or_update_object(instance)
 
 
 def _on_moved(sender, instance, **kwargs):
@@ -39,6 +45,7 @@ def _on_restriction_changed(sender, instance, **kwargs):
 def register_signal_handlers():
     post_save.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-save")
     post_delete.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-delete")
+    page_published.connect(_on_published, dispatch_uid="search-index-published")
     post_page_move.connect(_on_moved, dispatch_uid="search-index-moved")
     post_save.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-restricted")
     post_delete.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-unrestricted")

@@ -1,0 +1,66 @@
+"""Everything an editor writes on a public page can be found by site search (database backend; the engine
+indexes the same search_fields, see test_engine_live.py)."""
+
+import datetime
+import uuid
+
+import pytest
+
+from knowledge.models import ProjectAmbition, ProjectWorkLine
+from search.site_search import site_search
+from tests.factories.events import EventPageFactory
+from tests.factories.knowledge import project_page
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
+
+
+def word(label):
+    return f"{label}{uuid.uuid4().hex[:6]}"
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["notable_points", "works_well", "attention_points", "next_year_goals", "risks", "status_note"],
+)
+def test_every_text_field_of_a_project_is_searchable(demo_site, field):
+    unique = word("projectveld")
+    value = unique if field == "status_note" else f"<p>Wij zagen {unique} in de wijk.</p>"
+    page = project_page(**{field: value})
+    assert [item.page.pk for item in site_search(unique).items] == [page.pk]
+
+
+def test_work_lines_and_ambitions_of_a_project_are_searchable(demo_site):
+    line_word, ambition_word = word("werklijn"), word("ambitie")
+    page = project_page(
+        work_lines=[ProjectWorkLine(title="Samen optrekken", description=f"Met {line_word} als basis.")],
+        ambitions=[ProjectAmbition(text=f"Twintig {ambition_word} minder.")],
+    )
+    assert [item.page.pk for item in site_search(line_word).items] == [page.pk]
+    assert [item.page.pk for item in site_search(ambition_word).items] == [page.pk]
+
+
+def test_partners_of_a_project_are_searchable(demo_site):
+    from tests.factories.accounts import OrganisationFactory
+
+    partner = OrganisationFactory(name=f"Stichting {word('partner')}")
+    page = project_page()
+    page.partners.set([partner])
+    page.save_revision().publish()
+    assert [item.page.pk for item in site_search(partner.name).items] == [page.pk]
+
+
+def test_programme_and_speakers_of_an_event_are_searchable(demo_site):
+    speaker = word("spreker")
+    programme = [
+        {
+            "type": "item",
+            "value": {
+                "start_time": datetime.time(13, 30),
+                "title": "Opening",
+                "description": "Welkom",
+                "speakers": [{"name": speaker, "affiliation": "Jeugdarts"}],
+            },
+        }
+    ]
+    event = EventPageFactory(programme=programme)
+    assert [item.page.pk for item in site_search(speaker).items] == [event.pk]
