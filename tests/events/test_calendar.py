@@ -97,9 +97,9 @@ def _local(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=AMSTERDAM)
 
 
-def _cases() -> dict[str, tuple[datetime.datetime, datetime.datetime]]:
-    """Next year's events whose UTC moments differ between CET and CEST, each as (start, end)."""
-    year = timezone.now().year + 1
+def _cases(year: int | None = None) -> dict[str, tuple[datetime.datetime, datetime.datetime]]:
+    """Events (next year's by default) whose UTC moments differ between CET and CEST, each as (start, end)."""
+    year = year or timezone.now().year + 1
     march, october = _last_sunday(year, 3), _last_sunday(year, 10)
     first_0230 = _local(october, 2, 30).astimezone(datetime.UTC)  # 02:30 CEST, the first 02:30 of that night
     return {
@@ -129,14 +129,13 @@ def timed_events(event_index):
 
 def test_summer_time_cases_are_the_hours_we_mean():
     """The expectations themselves, written out for one year, so the tests below compare with known moments."""
-    cases = {name: (_utc(start), _utc(end)) for name, (start, end) in _cases().items()}
-    if timezone.now().year + 1 == 2027:
-        assert cases["summer"] == ("2027-07-01T12:00:00Z", "2027-07-01T15:00:00Z")
-        assert cases["winter"] == ("2027-01-20T09:00:00Z", "2027-01-20T11:30:00Z")
-        assert cases["night_to_summer_time"] == ("2027-03-28T00:30:00Z", "2027-03-28T02:00:00Z")
-        assert cases["night_to_winter_time"] == ("2027-10-30T23:30:00Z", "2027-10-31T03:00:00Z")
-        assert cases["twice_0230"] == ("2027-10-31T00:30:00Z", "2027-10-31T01:30:00Z")
-        assert cases["multi_day"] == ("2027-03-26T08:00:00Z", "2027-03-29T15:00:00Z")
+    cases = {name: (_utc(start), _utc(end)) for name, (start, end) in _cases(2027).items()}
+    assert cases["summer"] == ("2027-07-01T12:00:00Z", "2027-07-01T15:00:00Z")
+    assert cases["winter"] == ("2027-01-20T09:00:00Z", "2027-01-20T11:30:00Z")
+    assert cases["night_to_summer_time"] == ("2027-03-28T00:30:00Z", "2027-03-28T02:00:00Z")
+    assert cases["night_to_winter_time"] == ("2027-10-30T23:30:00Z", "2027-10-31T03:00:00Z")
+    assert cases["twice_0230"] == ("2027-10-31T00:30:00Z", "2027-10-31T01:30:00Z")
+    assert cases["multi_day"] == ("2027-03-26T08:00:00Z", "2027-03-29T15:00:00Z")
     # in UTC: subtracting two times of one tzinfo in Python counts wall-clock hours
     durations = {n: e.astimezone(datetime.UTC) - s.astimezone(datetime.UTC) for n, (s, e) in _cases().items()}
     assert durations["night_to_summer_time"] == datetime.timedelta(hours=1, minutes=30)
