@@ -159,6 +159,7 @@ def _open_proposal(index, members, staff, now):
         closes_at=now + timezone.timedelta(days=10),
         audience_kind=AudienceKind.ALL_CONTRACTED,
         public_during_window=True,
+        region=Organisation.objects.get(slug="food-valley"),
         contact_name="Programmabureau Jeugdhulpregio FoodValley",
         contact_email="adviestafel@foodvalley.example",
         body=[
@@ -258,6 +259,7 @@ def _processed_proposal(index, members, staff, now):
         closes_at=now - timezone.timedelta(days=30),
         audience_kind=AudienceKind.ALL_CONTRACTED,
         public_during_window=False,
+        region=Organisation.objects.get(slug="food-valley"),
         contact_name="Programmabureau Jeugdhulpregio FoodValley",
         contact_email="adviestafel@foodvalley.example",
         body=[

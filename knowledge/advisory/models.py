@@ -92,6 +92,19 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="proposals",
     )
+    region = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("regio"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "region"},
+        help_text=_(
+            "De regio die deze consultatie houdt: alleen haar medewerkers zien reacties 'alleen voor de regio' en "
+            "geven officiële antwoorden en uitkomsten. Leeg: de regio van wie het voorstel aanmaakte."
+        ),
+    )
     opens_at = models.DateTimeField(_("consultatie opent"), null=True, blank=True)
     closes_at = models.DateTimeField(_("consultatie sluit"), null=True, blank=True)
     audience_kind = models.CharField(
@@ -147,6 +160,7 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("project"), FieldPanel("theme")], heading=_("Waar gaat het over")),
         MultiFieldPanel(
             [
+                FieldPanel("region"),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldPanel("audience_kind"),
                 FieldPanel("audience_organisations"),

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation, OrganisationKind
-from accounts.permissions import is_editor, is_region_staff, provider_organisations
+from accounts.permissions import is_editor, is_region_staff, provider_organisations, staff_regions
 
 
 @dataclass(frozen=True)
@@ -155,6 +155,26 @@ def _window_decision(proposal, now):
     return ALLOWED
 
 
+def proposal_region(proposal):
+    """The region holding the consultation: its own field, else the region of whoever created the proposal."""
+    if proposal.region_id:
+        return proposal.region
+    owner = proposal.owner if proposal.owner_id else None
+    regions = staff_regions(owner) if owner is not None else []
+    return regions[0] if regions else None
+
+
+def acts_for_region(*, proposal, user) -> bool:
+    """May this person act as the region on this proposal: see region-only responses, answer officially, record
+    outcomes? Editors always; region staff only for their own region (staff of another region are outsiders)."""
+    if is_editor(user):
+        return True
+    if not is_region_staff(user):
+        return False
+    region = proposal_region(proposal)
+    return region is not None and region in staff_regions(user)
+
+
 def can_respond(*, proposal, user, now=None) -> Decision:
     """May this person respond as a provider now? If not, why not (shown on the page)."""
     now = now or timezone.now()
@@ -185,7 +205,7 @@ def can_reply(*, response, user, now=None) -> Decision:
         return Decision(False, _("Log in om te antwoorden."))
     if response.state != models.ResponseState.ACTIVE or not can_view_response(response=response, user=user, now=now):
         return Decision(False, _("Op deze reactie kan niet (meer) worden geantwoord."))
-    if is_region_staff(user):
+    if acts_for_region(proposal=response.proposal, user=user):
         return ALLOWED
     window = _window_decision(response.proposal, now)
     if not window:
@@ -199,8 +219,8 @@ def can_moderate(user) -> bool:
     return is_editor(user)
 
 
-def can_record_outcome(user) -> bool:
-    return is_region_staff(user)
+def can_record_outcome(user, *, proposal) -> bool:
+    return acts_for_region(proposal=proposal, user=user)
 
 
 def can_export(user) -> bool:
@@ -252,7 +272,7 @@ def visible_responses(*, proposal, user, now=None):
     models = _models()
     now = now or timezone.now()
     responses = models.Response.objects.filter(proposal=proposal)
-    if is_region_staff(user):
+    if acts_for_region(proposal=proposal, user=user):
         return responses.exclude(state=models.ResponseState.WITHDRAWN)
     active = Q(state=models.ResponseState.ACTIVE)
     rule = Q(pk__in=[])

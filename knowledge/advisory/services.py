@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from accounts.permissions import is_region_staff
 from home.security import rate_limited
 
 from . import selectors
@@ -192,7 +191,7 @@ def reply_submit(*, response, user, text, is_official=False, now=None) -> Reply:
         decision = selectors.can_reply(response=response, user=user, now=now)
         if not decision:
             raise AdvisoryError(decision.reason)
-        staff = is_region_staff(user)
+        staff = selectors.acts_for_region(proposal=response.proposal, user=user)
         if is_official and not staff:
             raise AdvisoryError(_("Alleen medewerkers van de regio geven een officieel antwoord."))
         organisations = [m.organisation for m in user.memberships.select_related("organisation")]
@@ -286,7 +285,7 @@ def outcome_record(*, response, user, outcome, reason, now=None) -> ResponseOutc
     from . import tasks
 
     now = now or timezone.now()
-    if not selectors.can_record_outcome(user):
+    if not selectors.can_record_outcome(user, proposal=response.proposal):
         raise AdvisoryError(_("Alleen medewerkers van de regio leggen de uitkomst vast."))
     _check_choice(outcome, OutcomeKind, _("Kies wat de regio met de reactie deed."), "outcome")
     reason = (reason or "").strip()

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path
 
-from accounts.permissions import is_editor, is_region_staff
+from accounts.permissions import is_editor
 
 
 def _post_only(request):
@@ -53,7 +53,7 @@ class ProposalRoutesMixin:
             number=number,
         )
         responses = list(page_obj)
-        staff = is_region_staff(user)
+        staff = selectors.acts_for_region(proposal=self, user=user)
         in_audience = bool(user.is_authenticated and selectors.user_audience_organisations(proposal=self, user=user))
         may_reply = staff or (in_audience and self.is_open(now))
         for response in responses:
@@ -297,7 +297,7 @@ class ProposalRoutesMixin:
         from . import selectors, services
         from .forms import OutcomeForm
 
-        if not selectors.can_record_outcome(request.user):
+        if not selectors.can_record_outcome(request.user, proposal=self):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise PermissionDenied

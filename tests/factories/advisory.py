@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from accounts.models import Organisation
 from knowledge.advisory.models import (
     ConsultationQuestion,
     Position,
@@ -34,6 +35,7 @@ def make_proposal(
     now = timezone.now()
     n = next(_counter)
     index = ProposalIndexPage.objects.get()
+    fields.setdefault("region", Organisation.objects.get(slug="food-valley"))  # the region holding it
     page = ProposalPage(
         title=title or f"Testvoorstel {n}",
         slug=f"testvoorstel-{n}",
