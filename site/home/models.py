@@ -100,3 +100,30 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("nieuwsbericht")
         verbose_name_plural = _("nieuwsberichten")
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail on its way out (home/outbox.py): stored with the work that caused it, delivered by the task worker.
+
+    Kept until it was delivered (and ``EMAIL_OUTBOX_KEEP_DAYS`` after), retried with backoff while the mail server
+    is down or refuses; nothing is lost with a mail server that is away and nothing is sent twice.
+    """
+
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    sender = models.CharField(_("afzender"), max_length=320)
+    recipients = models.JSONField(_("ontvangers"), default=list)
+    message = models.BinaryField(_("bericht (RFC 5322)"))
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), db_index=True)
+    claimed_until = models.DateTimeField(_("in behandeling tot"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True, db_index=True)
+    failed_at = models.DateTimeField(_("opgegeven op"), null=True, blank=True)
+    last_error = models.CharField(_("laatste fout"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"e-mail {self.pk} ({'verzonden' if self.sent_at else 'in de wachtrij'})"

@@ -1,9 +1,11 @@
-"""Background tasks of the foundation: the worker heartbeat (and e-mail delivery, home/mail.py)."""
+"""Background tasks of the foundation: the worker heartbeat (and e-mail delivery, home/outbox.py)."""
 
 import datetime
 
 from django.utils import timezone
 from django_tasks import TaskResultStatus, default_task_backend, task
+
+from . import outbox
 
 # The heartbeat runs about this often while a worker is running; /health/ and the admin warn after WORKER_STALE.
 HEARTBEAT_SECONDS = 60
@@ -48,3 +50,11 @@ def last_worker_activity():
         .values_list("finished_at", flat=True)
         .first()
     )
+
+
+@task()
+def deliver_email(*, email_id: int) -> str:
+    """Hand one stored e-mail to the mail server; on failure it queues its own retry (home/outbox.py)."""
+    result = outbox.deliver(email_id)
+    outbox.forget_delivered()
+    return result

@@ -197,17 +197,17 @@ def pg_query(database: str, sql: str, *params):
 
 def production_env(database_url: str, **extra) -> dict:
     """The environment /etc/kennisplatform.env would hold, for tests/reliability/settings.py (production)."""
-    return base_env(
-        DJANGO_SETTINGS_MODULE="tests.reliability.settings",
-        SECRET_KEY="reliability-test-secret-" + "Zq8w3" * 10,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        BASE_URL="https://kennisplatform.example.nl",
-        EMAIL_URL="smtp://127.0.0.1:1/",  # nothing listens: what the tests that send mail change
-        SECURE_SSL_REDIRECT="false",
-        TRUSTED_PROXY_COUNT="0",
-        DATABASE_URL=database_url,
-        **extra,
-    )
+    values = {
+        "DJANGO_SETTINGS_MODULE": "tests.reliability.settings",
+        "SECRET_KEY": "reliability-test-secret-" + "Zq8w3" * 10,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "BASE_URL": "https://kennisplatform.example.nl",
+        "EMAIL_URL": "smtp://127.0.0.1:1/",  # nothing listens: the tests that send mail give their own server
+        "SECURE_SSL_REDIRECT": "false",
+        "TRUSTED_PROXY_COUNT": "0",
+        "DATABASE_URL": database_url,
+    }
+    return base_env(**{**values, **extra})
 
 
 @pytest.fixture(scope="session")

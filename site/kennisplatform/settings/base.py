@@ -201,8 +201,19 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "86400
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 if EMAIL_URL:
     vars().update(dj_email_url.parse(EMAIL_URL))
+    # Through the outbox (home/outbox.py): stored with the work that caused it, delivered by the task worker with
+    # retries while the mail server is down or refuses; nothing lost, nothing sent twice.
+    EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F821 (set from EMAIL_URL just above)
+    EMAIL_BACKEND = "home.outbox.OutboxEmailBackend"
+    EMAIL_TIMEOUT = EMAIL_TIMEOUT or 10  # noqa: F821 (seconds; a hanging mail server must not hold the worker)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Seconds before attempt 2, 3, ... of a message the mail server did not take; the last value repeats.
+EMAIL_RETRY_DELAYS = [
+    int(seconds) for seconds in os.environ.get("EMAIL_RETRY_DELAYS", "30,120,600,1800,3600,7200,21600").split(",")
+]
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "20"))
+EMAIL_OUTBOX_KEEP_DAYS = 7
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kennisplatform Jeugd <noreply@kennisplatform-jeugd.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

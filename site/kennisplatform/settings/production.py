@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, DATABASES, EMAIL_BACKEND, MIDDLEWARE
+from .base import CONTENT_SECURITY_POLICY, DATABASES, EMAIL_DELIVERY_BACKEND, MIDDLEWARE
 
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -18,7 +18,7 @@ if not os.environ.get("BASE_URL"):
         "BASE_URL must be set in the environment for production (e.g. https://kennisplatform.example.nl)."
     )
 # A real mail server: the console, file and memory backends would lose every e-mail (and print it in the log).
-if not os.environ.get("EMAIL_URL") or not EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+if not os.environ.get("EMAIL_URL") or not EMAIL_DELIVERY_BACKEND.endswith("smtp.EmailBackend"):
     raise ImproperlyConfigured("EMAIL_URL must be set to an smtp:// or submission:// URL for production.")
 
 DEBUG = False
