@@ -8,6 +8,7 @@ that depends on who is asking goes through ``selectors.py``.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,12 +23,23 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
 
-from .views import ProposalRoutesMixin
+from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
 
 MAX_TEXT_LENGTH = 10_000
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 EDIT_WINDOW_MINUTES = 30
-REMINDER_DAYS = 3
+REMINDER_DAYS = 3  # default of the ADVISORY_REMINDER_HOURS setting (72 hours before closing)
+REPORT_THRESHOLD = 3  # default of the ADVISORY_REPORT_THRESHOLD setting: organisations reporting before a hide
+
+
+def report_threshold() -> int:
+    """How many different organisations must report a response before it is hidden (ADVISORY_REPORT_THRESHOLD)."""
+    return max(1, int(getattr(settings, "ADVISORY_REPORT_THRESHOLD", REPORT_THRESHOLD)))
+
+
+def reminder_before() -> timezone.timedelta:
+    """How long before closing the reminder goes out (ADVISORY_REMINDER_HOURS, default three days)."""
+    return timezone.timedelta(hours=int(getattr(settings, "ADVISORY_REMINDER_HOURS", REMINDER_DAYS * 24)))
 
 
 class ProposalStatus(models.TextChoices):
@@ -43,7 +55,7 @@ class AudienceKind(models.TextChoices):
     SELECTED = "selected", _("Gekozen organisaties en inkoopsegmenten")
 
 
-class ProposalIndexPage(BasePage):
+class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["advisory.ProposalPage"]
@@ -55,7 +67,7 @@ class ProposalIndexPage(BasePage):
         from home.pagination import paginate
 
         from .forms import ProposalFilterForm
-        from .selectors import proposal_listing
+        from .selectors import proposal_listing, response_counts
 
         context = super().get_context(request, *args, **kwargs)
         form = ProposalFilterForm(request.GET or None)
@@ -64,7 +76,12 @@ class ProposalIndexPage(BasePage):
             status = form.cleaned_data.get("status") or None
             theme = form.cleaned_data.get("theme")
         context["filter_form"] = form
-        context["page_obj"] = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=20)
+        page_obj = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=20)
+        page_obj.object_list = list(page_obj.object_list)
+        counts = response_counts(page_obj.object_list)
+        for proposal in page_obj.object_list:
+            proposal.counts = counts[proposal.pk]  # the same selector as the proposal page and the report
+        context["page_obj"] = page_obj
         return context
 
 
@@ -189,6 +206,13 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
         verbose_name = _("voorstel")
         verbose_name_plural = _("voorstellen")
 
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {"closes_at": _("De consultatie moet sluiten na de opening; kies een sluitdatum na de openingsdatum.")}
+            )
+
     def status_at(self, now=None) -> str:
         """The status follows from the dates and the editors' actions; it is never stored."""
         now = now or timezone.now()
@@ -289,6 +313,11 @@ class Response(models.Model):
     visibility = models.CharField(_("zichtbaarheid"), max_length=20, choices=Visibility.choices)
     state = models.CharField(_("status"), max_length=20, choices=ResponseState.choices, default=ResponseState.ACTIVE)
     moderation_reason = models.TextField(_("reden moderatie"), blank=True)
+    moderated_at = models.DateTimeField(_("gemodereerd op"), null=True, blank=True)
+    review_requested_at = models.DateTimeField(
+        _("herbeoordeling gevraagd op"), null=True, blank=True, help_text=_("De auteur kan dit één keer vragen.")
+    )
+    review_request_text = models.TextField(_("toelichting bij de vraag om herbeoordeling"), blank=True)
     created_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
     updated_at = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
 
@@ -386,11 +415,19 @@ class ReportReason(models.TextChoices):
 
 
 class Report(models.Model):
-    """A moderation report: one per person per response."""
+    """A moderation report: one per person per response; towards hiding it counts once per organisation."""
 
     response = models.ForeignKey(Response, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("melder"), on_delete=models.CASCADE, related_name="advisory_reports"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisatie van de melder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reason = models.CharField(_("reden"), max_length=20, choices=ReportReason.choices)
     created_at = models.DateTimeField(_("gemeld op"), default=timezone.now)
@@ -408,6 +445,7 @@ class NotificationKind(models.TextChoices):
     OPENED = "opened", _("Consultatie geopend")
     REMINDER = "reminder", _("Herinnering")
     REPORT = "report", _("Verslag gepubliceerd")
+    DECISION = "decision", _("Besluit genomen")
 
 
 class Notification(models.Model):
@@ -425,3 +463,55 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.user}"
+
+
+class ResponseDraft(models.Model):
+    """A response being written: one per person per proposal, seen only by its author, never in any channel."""
+
+    proposal = models.ForeignKey(ProposalPage, verbose_name=_("voorstel"), on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="advisory_drafts"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("organisatie"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    question = models.ForeignKey(
+        ConsultationQuestion,
+        verbose_name=_("vraag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    position = models.CharField(_("standpunt"), max_length=20, choices=Position.choices, blank=True)
+    body_markdown = models.TextField(_("tekst (Markdown)"), blank=True)
+    visibility = models.CharField(_("zichtbaarheid"), max_length=20, choices=Visibility.choices, blank=True)
+    updated_at = models.DateTimeField(_("opgeslagen op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("concept van een reactie")
+        verbose_name_plural = _("concepten van reacties")
+        constraints = [models.UniqueConstraint(fields=["proposal", "author"], name="advisory_one_draft_per_author")]
+
+    def __str__(self):
+        return f"{self.author} – {self.proposal}"
+
+
+class ProposalFollow(models.Model):
+    """Someone following a proposal: told of replies they may see, the report and the decision."""
+
+    proposal = models.ForeignKey(
+        ProposalPage, verbose_name=_("voorstel"), on_delete=models.CASCADE, related_name="follows"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("volger"), on_delete=models.CASCADE, related_name="advisory_follows"
+    )
+    created_at = models.DateTimeField(_("volgt sinds"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("volger van een voorstel")
+        verbose_name_plural = _("volgers van voorstellen")
+        constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="advisory_follow_once")]
+
+    def __str__(self):
+        return f"{self.user} – {self.proposal}"

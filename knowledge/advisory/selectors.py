@@ -80,11 +80,6 @@ def proposal_listing(*, parent=None, status=None, theme=None, now=None):
                 default=Value(3),
                 output_field=IntegerField(),
             ),
-            organisation_count=Count(
-                "responses__organisation",
-                filter=Q(responses__state=models.ResponseState.ACTIVE),
-                distinct=True,
-            ),
         )
         .select_related("theme")
         .order_by("sort_group", "closes_at", "pk")
@@ -129,14 +124,49 @@ def non_responding_organisations(proposal):
     return audience_organisations(proposal).exclude(pk__in=responded).order_by("name")
 
 
-def responding_organisation_count(proposal) -> int:
+@dataclass(frozen=True)
+class ResponseCounts:
+    """How many active responses a proposal has, from how many organisations, per position.
+
+    The same numbers for every viewer and on every page (index, proposal, report, printable report): numbers
+    only, so region-only responses count too, hidden and withdrawn ones do not.
+    """
+
+    responses: int = 0
+    organisations: int = 0
+    positions: tuple = ()  # ((label, count), ...) in the order of Position
+
+
+def response_counts(proposals) -> dict:
+    """{proposal pk: ResponseCounts} for these proposals (pages or pks), in two queries."""
     models = _models()
-    return (
-        models.Response.objects.filter(proposal=proposal, state=models.ResponseState.ACTIVE)
-        .values("organisation")
-        .distinct()
-        .count()
-    )
+    pks = [getattr(p, "pk", p) for p in proposals]
+    active = models.Response.objects.filter(proposal__in=pks, state=models.ResponseState.ACTIVE)
+    totals = {
+        row["proposal"]: row
+        for row in active.values("proposal").annotate(n=Count("pk"), orgs=Count("organisation", distinct=True))
+    }
+    per_position = {}
+    for row in active.values("proposal", "position").annotate(n=Count("pk")):
+        per_position.setdefault(row["proposal"], {})[row["position"]] = row["n"]
+    result = {}
+    for pk in pks:
+        row = totals.get(pk, {})
+        positions = per_position.get(pk, {})
+        result[pk] = ResponseCounts(
+            responses=row.get("n", 0),
+            organisations=row.get("orgs", 0),
+            positions=tuple((models.Position(v).label, positions.get(v, 0)) for v in models.Position.values),
+        )
+    return result
+
+
+def proposal_response_counts(proposal) -> ResponseCounts:
+    return response_counts([proposal])[proposal.pk]
+
+
+def responding_organisation_count(proposal) -> int:
+    return proposal_response_counts(proposal).organisations
 
 
 # Permissions -------------------------------------------------------------------------------------------------
@@ -336,3 +366,174 @@ def responses_by_question(proposal, responses):
     if general or not groups:
         groups.append((None, general))
     return groups
+
+
+# Moderation --------------------------------------------------------------------------------------------------
+
+
+def _own_organisation_ids(user) -> set:
+    from accounts.permissions import organisations
+
+    return {org.pk for org in organisations(user)}
+
+
+def reporting_organisation(user):
+    """The organisation a report counts for: the reporter's provider organisation, else their first one."""
+    from accounts.permissions import organisations
+
+    mine = provider_organisations(user) or organisations(user)
+    return mine[0] if mine else None
+
+
+def can_report(*, response, user, now=None) -> Decision:
+    """May this person report this response? Never their own, nor one of their own organisation."""
+    models = _models()
+    if not user.is_authenticated:
+        return Decision(False, _("Log in om een reactie te melden."))
+    if response.state != models.ResponseState.ACTIVE or not can_view_response(response=response, user=user, now=now):
+        return Decision(False, _("Deze reactie kan niet worden gemeld."))
+    if response.author_id == user.pk or response.organisation_id in _own_organisation_ids(user):
+        return Decision(
+            False,
+            _(
+                "U kunt geen reactie van uzelf of van uw eigen organisatie melden. Wilt u haar aanpassen, "
+                "bewerk of trek haar dan in."
+            ),
+        )
+    return ALLOWED
+
+
+def report_weight(response) -> int:
+    """How many organisations reported this response since its last moderation decision: colleagues count once
+    (a reporter without an organisation counts on their own)."""
+    reports = response.reports.all()
+    if response.moderated_at:
+        reports = reports.filter(created_at__gt=response.moderated_at)
+    return len({(r.organisation_id and f"o{r.organisation_id}") or f"u{r.reporter_id}" for r in reports})
+
+
+def can_request_review(*, response, user) -> Decision:
+    models = _models()
+    if not user.is_authenticated or response.author_id != user.pk:
+        return Decision(False, _("Alleen de auteur kan om een nieuwe beoordeling vragen."))
+    if response.state != models.ResponseState.HIDDEN:
+        return Decision(False, _("Deze reactie is niet verborgen."))
+    if response.review_requested_at:
+        return Decision(
+            False, _("U heeft al om een nieuwe beoordeling gevraagd; dat kan één keer. De redactie beslist.")
+        )
+    return ALLOWED
+
+
+def moderation_queue():
+    """For editors: responses that were reported, hidden or restored, with their reports; newest activity first."""
+    models = _models()
+    return (
+        models.Response.objects.exclude(state=models.ResponseState.WITHDRAWN)
+        .filter(Q(reports__isnull=False) | Q(state=models.ResponseState.HIDDEN) | Q(moderated_at__isnull=False))
+        .distinct()
+        .select_related("proposal", "organisation", "author")
+        .prefetch_related(Prefetch("reports", queryset=models.Report.objects.select_related("organisation")))
+        .order_by("-review_requested_at", "-moderated_at", "-created_at")
+    )
+
+
+def editor_recipients():
+    """Editors who receive moderation e-mails (active, with an address)."""
+    from django.contrib.auth import get_user_model
+
+    from accounts import groups
+    from accounts.models import MemberRole
+
+    editors = Q(is_superuser=True) | Q(groups__name=groups.EDITORS) | Q(memberships__role=MemberRole.EDITOR)
+    return get_user_model().objects.filter(editors, is_active=True).exclude(email="").distinct().order_by("pk")
+
+
+# Respondents -------------------------------------------------------------------------------------------------
+
+
+def my_responses(*, user):
+    """The responses of the user's organisations on every proposal (and their own hidden ones, with the reason),
+    with the replies (the region's answers among them): what the proposal pages show this person, in one list."""
+    models = _models()
+    if not user.is_authenticated:
+        return models.Response.objects.none()
+    own_orgs = [org.pk for org in provider_organisations(user)]
+    rule = Q(organisation__in=own_orgs, state=models.ResponseState.ACTIVE) | Q(
+        author=user, state=models.ResponseState.HIDDEN
+    )
+    return (
+        models.Response.objects.filter(rule, proposal__live=True)
+        .select_related("proposal", "organisation", "author", "question", "outcome")
+        .prefetch_related(
+            Prefetch("replies", queryset=models.Reply.objects.select_related("author", "organisation")),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def my_drafts(*, user):
+    models = _models()
+    if not user.is_authenticated:
+        return models.ResponseDraft.objects.none()
+    return (
+        models.ResponseDraft.objects.filter(author=user, proposal__live=True)
+        .select_related("proposal", "question")
+        .order_by("-updated_at")
+    )
+
+
+def draft_for(*, proposal, user):
+    models = _models()
+    if not user.is_authenticated:
+        return None
+    return models.ResponseDraft.objects.filter(proposal=proposal, author=user).first()
+
+
+def is_following(*, proposal, user) -> bool:
+    models = _models()
+    return bool(user.is_authenticated and models.ProposalFollow.objects.filter(proposal=proposal, user=user).exists())
+
+
+def followers_who_may_see(*, response, exclude=()):
+    """Followers of the response's proposal who may see this response (the same visibility selector)."""
+    models = _models()
+    follows = models.ProposalFollow.objects.filter(proposal=response.proposal, user__is_active=True).select_related(
+        "user"
+    )
+    return [
+        f.user
+        for f in follows.exclude(user__in=list(exclude))
+        if f.user.email and can_view_response(response=response, user=f.user)
+    ]
+
+
+# Public channels ---------------------------------------------------------------------------------------------
+
+
+def consultation_feed():
+    """Live, public proposals with a consultation window, newest opening first (RSS and iCalendar)."""
+    return (
+        _models()
+        .ProposalPage.objects.live()
+        .public()
+        .exclude(opens_at=None)
+        .exclude(closes_at=None)
+        .order_by("-opens_at", "pk")
+    )
+
+
+def public_responses(*, proposal, now=None):
+    """What anyone may download after closing: exactly what an anonymous visitor sees."""
+    from django.contrib.auth.models import AnonymousUser
+
+    models = _models()
+    now = now or timezone.now()
+    if not proposal.has_closed(now):
+        return models.Response.objects.none()
+    return (
+        visible_responses(proposal=proposal, user=AnonymousUser(), now=now)
+        .filter(state=models.ResponseState.ACTIVE, visibility=models.Visibility.PUBLIC)
+        .select_related("organisation", "question")
+        .order_by(*RESPONSE_ORDER)
+    )

@@ -1,10 +1,12 @@
 """Every write of the advisory table: one atomic transaction per call, keyword-only arguments, AdvisoryError."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from home import cache as page_cache
 from home.security import rate_limited
 
 from . import selectors
@@ -13,21 +15,26 @@ from .models import (
     MAX_TEXT_LENGTH,
     OutcomeKind,
     Position,
+    ProposalFollow,
     ProposalPage,
     Reply,
     Report,
     ReportReason,
     Response,
+    ResponseDraft,
     ResponseOutcome,
     ResponseState,
     ResponseVersion,
     Visibility,
+    report_threshold,
 )
 from .rendering import render_markdown
 
 RATE_LIMIT = 5
 RATE_WINDOW_SECONDS = 60
-REPORTS_TO_HIDE = 3
+# (attempts, seconds); overridable with the settings ADVISORY_REPLY_RATE_LIMIT and ADVISORY_REPORT_RATE_LIMIT.
+REPLY_RATE_LIMIT = (10, 600)
+REPORT_RATE_LIMIT = (10, 3600)
 
 
 class AdvisoryError(Exception):
@@ -79,6 +86,20 @@ def _check_rate_limit(user):
         )
 
 
+def _check_limit(scope, user, setting, default, message):
+    limit, window = getattr(settings, setting, default)
+    if rate_limited(scope, str(user.pk), limit=limit, window=window):
+        raise AdvisoryError(message % {"n": limit, "minutes": max(1, window // 60)})
+
+
+def _purge_cached_pages():
+    """After the commit, put every cached page out of date (the generation), so no anonymous visitor gets a
+    stored copy with a hidden response again. Not ``purge_path``: that still serves the stored copy for
+    PAGE_CACHE_COUNTER_SECONDS, and a hidden text must go at once (the proposal shows on the index, the home
+    page, the report and feeds, so one path is not enough either)."""
+    transaction.on_commit(page_cache.purge)
+
+
 def _lock_proposal(proposal):
     return ProposalPage.objects.select_for_update().get(pk=proposal.pk)
 
@@ -95,6 +116,8 @@ def response_submit(
     attachment=None,
     now=None,
 ) -> Response:
+    from . import tasks
+
     now = now or timezone.now()
     text = _check_text(text)
     _check_choice(position, Position, _("Kies uw standpunt."), "position")
@@ -137,7 +160,64 @@ def response_submit(
         ResponseVersion.objects.create(
             response=response, position=position, visibility=visibility, body_markdown=text, created_at=now
         )
+        ResponseDraft.objects.filter(proposal=proposal, author=user).delete()
+        # Inside the transaction: with the database backend the job row commits together with the response.
+        tasks.send_response_confirmation.enqueue(response.pk)
     return response
+
+
+def draft_save(*, proposal, user, position="", text="", visibility="", question=None, organisation=None, now=None):
+    """Keep what someone typed as their draft on this proposal (one per person); nobody else ever sees it."""
+    now = now or timezone.now()
+    text = (text or "").strip()
+    if len(text) > MAX_TEXT_LENGTH:
+        raise AdvisoryError(
+            _("De tekst is %(length)s tekens; het maximum is %(max)s.") % {"length": len(text), "max": MAX_TEXT_LENGTH},
+            field="text",
+        )
+    if not text:
+        raise AdvisoryError(_("Er is nog geen tekst om als concept te bewaren."), field="text")
+    position = position if position in Position.values else ""
+    visibility = visibility if visibility in Visibility.values else ""
+    with transaction.atomic():
+        decision = selectors.can_respond(proposal=proposal, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        organisations = selectors.user_audience_organisations(proposal=proposal, user=user)
+        if organisation is None or organisation.pk not in {org.pk for org in organisations}:
+            organisation = organisations[0]
+        if question is not None and question.page_id != proposal.pk:
+            question = None
+        draft, _created = ResponseDraft.objects.update_or_create(
+            proposal=proposal,
+            author=user,
+            defaults={
+                "organisation": organisation,
+                "question": question,
+                "position": position,
+                "body_markdown": text,
+                "visibility": visibility,
+                "updated_at": now,
+            },
+        )
+    return draft
+
+
+def draft_discard(*, proposal, user) -> None:
+    ResponseDraft.objects.filter(proposal=proposal, author=user).delete()
+
+
+def follow(*, proposal, user) -> ProposalFollow:
+    if not user.is_authenticated:
+        raise AdvisoryError(_("Log in om dit voorstel te volgen."))
+    with transaction.atomic():
+        result, _created = ProposalFollow.objects.get_or_create(proposal=proposal, user=user)
+    return result
+
+
+def unfollow(*, proposal, user) -> None:
+    if user.is_authenticated:
+        ProposalFollow.objects.filter(proposal=proposal, user=user).delete()
 
 
 def response_edit(*, response, user, position, text, visibility, now=None) -> Response:
@@ -194,6 +274,13 @@ def reply_submit(*, response, user, text, is_official=False, now=None) -> Reply:
         staff = selectors.acts_for_region(proposal=response.proposal, user=user)
         if is_official and not staff:
             raise AdvisoryError(_("Alleen medewerkers van de regio geven een officieel antwoord."))
+        _check_limit(
+            "advisory-replies",
+            user,
+            "ADVISORY_REPLY_RATE_LIMIT",
+            REPLY_RATE_LIMIT,
+            _("U heeft net al %(n)s antwoorden geplaatst. Wacht %(minutes)s minuten en probeer het opnieuw."),
+        )
         organisations = [m.organisation for m in user.memberships.select_related("organisation")]
         reply = Reply.objects.create(
             response=response,
@@ -214,21 +301,42 @@ def reply_submit(*, response, user, text, is_official=False, now=None) -> Reply:
         if response.author_id != user.pk:
             # Inside the transaction: with the database backend the job row commits together with the reply.
             tasks.send_reply_notification.enqueue(reply.pk)
+        tasks.send_follower_reply_notifications.enqueue(reply.pk)
     return reply
 
 
 def response_report(*, response, user, reason, now=None) -> Report:
+    """One report per person; the response is hidden once ADVISORY_REPORT_THRESHOLD organisations reported it
+    (colleagues count once). Nobody reports their own or their organisation's response. Editors get an e-mail."""
+    from . import tasks
+
     now = now or timezone.now()
     if not user.is_authenticated:
         raise AdvisoryError(_("Log in om een reactie te melden."))
     _check_choice(reason, ReportReason, _("Kies een reden voor uw melding."), "reason")
     with transaction.atomic():
         response = Response.objects.select_for_update().select_related("proposal", "organisation").get(pk=response.pk)
-        if response.state != ResponseState.ACTIVE or not selectors.can_view_response(response=response, user=user):
-            raise AdvisoryError(_("Deze reactie kan niet worden gemeld."))
+        decision = selectors.can_report(response=response, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        if Report.objects.filter(response=response, reporter=user).exists():
+            raise AdvisoryError(_("U heeft deze reactie al gemeld."))
+        _check_limit(
+            "advisory-reports",
+            user,
+            "ADVISORY_REPORT_RATE_LIMIT",
+            REPORT_RATE_LIMIT,
+            _("U heeft net al %(n)s meldingen gedaan. Wacht %(minutes)s minuten en probeer het opnieuw."),
+        )
         try:
             with transaction.atomic():
-                report = Report.objects.create(response=response, reporter=user, reason=reason, created_at=now)
+                report = Report.objects.create(
+                    response=response,
+                    reporter=user,
+                    organisation=selectors.reporting_organisation(user),
+                    reason=reason,
+                    created_at=now,
+                )
         except IntegrityError:
             raise AdvisoryError(_("U heeft deze reactie al gemeld.")) from None
         log(
@@ -237,22 +345,58 @@ def response_report(*, response, user, reason, now=None) -> Report:
             user=user,
             data={"response": response.pk, "reason": reason},
         )
-        if response.reports.count() >= REPORTS_TO_HIDE:
+        weight = selectors.report_weight(response)
+        if weight >= report_threshold():
             response.state = ResponseState.HIDDEN
             response.moderation_reason = _(
-                "Deze reactie is meerdere keren gemeld en verborgen tot de redactie haar heeft beoordeeld."
-            )
-            response.save(update_fields=["state", "moderation_reason"])
+                "Deze reactie is door %(n)s organisaties gemeld en verborgen tot de redactie haar heeft beoordeeld."
+            ) % {"n": weight}
+            response.moderated_at = now
+            response.save(update_fields=["state", "moderation_reason", "moderated_at"])
             log(
                 instance=response.proposal,
                 action="advisory.response_hidden",
                 user=None,
                 data={"response": response.pk, "reason": response.moderation_reason, "automatic": True},
             )
+            _purge_cached_pages()
+            tasks.send_moderation_alert.enqueue(response.pk, "hidden")
+            tasks.send_moderation_decision.enqueue(response.pk)
+        else:
+            tasks.send_moderation_alert.enqueue(response.pk, "reported")
     return report
 
 
-def _moderate(*, response, user, reason, state, action):
+def review_request(*, response, user, text="", now=None) -> Response:
+    """The author of a hidden response asks the editors to look again, once."""
+    from . import tasks
+
+    now = now or timezone.now()
+    text = (text or "").strip()
+    if len(text) > 2000:
+        raise AdvisoryError(_("De toelichting is te lang (maximaal 2000 tekens)."), field="text")
+    with transaction.atomic():
+        response = Response.objects.select_for_update().select_related("proposal").get(pk=response.pk)
+        decision = selectors.can_request_review(response=response, user=user)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        response.review_requested_at = now
+        response.review_request_text = text
+        response.save(update_fields=["review_requested_at", "review_request_text"])
+        log(
+            instance=response.proposal,
+            action="advisory.review_requested",
+            user=user,
+            data={"response": response.pk, "text": text},
+        )
+        tasks.send_moderation_alert.enqueue(response.pk, "review")
+    return response
+
+
+def _moderate(*, response, user, reason, state, action, now=None):
+    from . import tasks
+
+    now = now or timezone.now()
     if not selectors.can_moderate(user):
         raise AdvisoryError(_("Alleen redacteuren kunnen reacties verbergen of terugzetten."))
     reason = (reason or "").strip()
@@ -262,10 +406,16 @@ def _moderate(*, response, user, reason, state, action):
         response = Response.objects.select_for_update().select_related("proposal").get(pk=response.pk)
         if response.state == ResponseState.WITHDRAWN:
             raise AdvisoryError(_("Een ingetrokken reactie kan niet worden gemodereerd."))
+        if response.state == state:
+            hidden = state == ResponseState.HIDDEN
+            raise AdvisoryError(_("Deze reactie is al verborgen.") if hidden else _("Deze reactie is al zichtbaar."))
         response.state = state
         response.moderation_reason = reason
-        response.save(update_fields=["state", "moderation_reason"])
+        response.moderated_at = now
+        response.save(update_fields=["state", "moderation_reason", "moderated_at"])
         log(instance=response.proposal, action=action, user=user, data={"response": response.pk, "reason": reason})
+        _purge_cached_pages()
+        tasks.send_moderation_decision.enqueue(response.pk)
     return response
 
 

@@ -9,6 +9,8 @@ def _on_publish(sender, instance, **kwargs):
     from .tasks import send_proposal_notification
 
     now = timezone.now()
+    if instance.adopted_at and instance.adopted_at <= now:
+        send_proposal_notification.enqueue(instance.pk, str(NotificationKind.DECISION))
     if instance.report_is_published:
         send_proposal_notification.enqueue(instance.pk, str(NotificationKind.REPORT))
     elif instance.is_open(now):

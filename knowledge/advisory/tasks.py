@@ -7,8 +7,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import emails, selectors
-from .models import Notification, NotificationKind, ProposalPage, Reply, ResponseOutcome
+from . import emails, selectors, wording
+from .models import (
+    Notification,
+    NotificationKind,
+    ProposalFollow,
+    ProposalPage,
+    Reply,
+    Response,
+    ResponseOutcome,
+    ResponseState,
+    reminder_before,
+)
 
 logger = logging.getLogger("kennisplatform")
 
@@ -19,6 +29,7 @@ PREFERENCE_FOR_KIND = {
     NotificationKind.OPENED: "proposal_opened",
     NotificationKind.REMINDER: "proposal_reminder",
     NotificationKind.REPORT: "reports",
+    NotificationKind.DECISION: "reports",
 }
 
 
@@ -37,13 +48,31 @@ def _send_once(*, proposal, user, kind, context) -> bool:
     return True
 
 
+def _followers(proposal):
+    from django.contrib.auth import get_user_model
+
+    ids = ProposalFollow.objects.filter(proposal=proposal).values("user")
+    return get_user_model().objects.filter(pk__in=ids, is_active=True).exclude(email="")
+
+
 def _recipients(proposal, kind):
     members = selectors.audience_members(proposal).select_related("email_preferences")
     if kind == NotificationKind.REMINDER:
         waiting = selectors.non_responding_organisations(proposal).values("pk")
         members = members.filter(memberships__organisation__in=waiting).distinct()
     already = Notification.objects.filter(proposal=proposal, kind=kind).values("user")
-    return [user for user in members.exclude(pk__in=already) if _wants(user, PREFERENCE_FOR_KIND[kind])]
+    users = list(members.exclude(pk__in=already)) if kind != NotificationKind.DECISION else []
+    if kind in (NotificationKind.REPORT, NotificationKind.DECISION):
+        # Followers asked to hear of the report and the decision, whichever organisation they belong to.
+        seen = {user.pk for user in users}
+        followers = _followers(proposal).exclude(pk__in=already).select_related("email_preferences")
+        users += [user for user in followers if user.pk not in seen]
+    return [user for user in users if _wants(user, PREFERENCE_FOR_KIND[kind])]
+
+
+def _decision_recent(proposal, now) -> bool:
+    adopted = proposal.adopted_at
+    return bool(adopted and adopted <= now and now - adopted <= timezone.timedelta(days=REPORT_ANNOUNCE_DAYS))
 
 
 def _report_recent(proposal, now) -> bool:
@@ -56,6 +85,8 @@ def notify_proposal(proposal, kind) -> int:
         "proposal": proposal,
         "proposal_url": emails.absolute_url(proposal.get_url()),
         "closes_at": timezone.localtime(proposal.closes_at) if proposal.closes_at else None,
+        # Said at sending time, so a reminder sent late still tells the truth ("nog 5 uur").
+        "time_left": wording.time_left(proposal.closes_at - timezone.now()) if proposal.closes_at else "",
     }
     return sum(
         _send_once(proposal=proposal, user=user, kind=kind, context=context) for user in _recipients(proposal, kind)
@@ -75,6 +106,8 @@ def send_proposal_notification(proposal_id: int, kind: str) -> int:
     if kind == NotificationKind.REMINDER and status != "open":
         return 0
     if kind == NotificationKind.REPORT and not _report_recent(proposal, now):
+        return 0
+    if kind == NotificationKind.DECISION and not _decision_recent(proposal, now):
         return 0
     return notify_proposal(proposal, kind)
 
@@ -134,8 +167,106 @@ def due_notifications(now=None):
         status = proposal.status_at(now)
         if status == "open":
             due.append((proposal, NotificationKind.OPENED))
-            if proposal.closes_at - now <= timezone.timedelta(days=3):
+            if proposal.closes_at - now <= reminder_before():
                 due.append((proposal, NotificationKind.REMINDER))
-        elif _report_recent(proposal, now):
-            due.append((proposal, NotificationKind.REPORT))
+        else:
+            if _report_recent(proposal, now):
+                due.append((proposal, NotificationKind.REPORT))
+            if _decision_recent(proposal, now):
+                due.append((proposal, NotificationKind.DECISION))
     return due
+
+
+def _response_url(response) -> str:
+    return emails.absolute_url(f"{response.proposal.get_url()}reactie/{response.pk}/")
+
+
+@task()
+def send_response_confirmation(response_id: int) -> bool:
+    """Confirm a response to its author with the text exactly as submitted (always sent: it is their receipt)."""
+    response = Response.objects.select_related("author", "proposal", "organisation", "question").filter(pk=response_id)
+    response = response.first()
+    if response is None or not response.author.email or response.state == ResponseState.WITHDRAWN:
+        return False
+    emails.send(
+        to=response.author.email,
+        template="response_confirmation",
+        context={
+            "user": response.author,
+            "response": response,
+            "proposal": response.proposal,
+            "response_url": _response_url(response),
+            "editable_until": timezone.localtime(response.editable_until()),
+        },
+    )
+    return True
+
+
+@task()
+def send_follower_reply_notifications(reply_id: int) -> int:
+    """Tell followers of the proposal of a reply, only on a response they may see themselves."""
+    reply = Reply.objects.select_related("response__proposal", "response__author", "author").filter(pk=reply_id).first()
+    if reply is None:
+        return 0
+    response = reply.response
+    sent = 0
+    for user in selectors.followers_who_may_see(response=response, exclude=[reply.author_id, response.author_id]):
+        if not _wants(user, "replies"):
+            continue
+        emails.send(
+            to=user.email,
+            template="follow_reply",
+            context={
+                "user": user,
+                "reply": reply,
+                "proposal": response.proposal,
+                "response_url": _response_url(response),
+            },
+        )
+        sent += 1
+    return sent
+
+
+MODERATION_EVENTS = ("reported", "hidden", "review")
+
+
+@task()
+def send_moderation_alert(response_id: int, event: str) -> int:
+    """E-mail the editors that a response was reported, hidden by reports, or that its author asks for review."""
+    from django.urls import reverse
+
+    response = Response.objects.select_related("proposal", "organisation").filter(pk=response_id).first()
+    if response is None or event not in MODERATION_EVENTS:
+        return 0
+    context = {
+        "event": event,
+        "response": response,
+        "proposal": response.proposal,
+        "reports": list(response.reports.select_related("organisation").order_by("created_at")),
+        "queue_url": emails.absolute_url(reverse("advisory_moderation")),
+        "response_url": _response_url(response),
+    }
+    recipients = list(selectors.editor_recipients())
+    for user in recipients:
+        emails.send(to=user.email, template="moderation_alert", context={"user": user, **context})
+    return len(recipients)
+
+
+@task()
+def send_moderation_decision(response_id: int) -> bool:
+    """Tell the author that their response was hidden (and why, and that they may ask for review) or restored."""
+    response = Response.objects.select_related("author", "proposal").filter(pk=response_id).first()
+    if response is None or not response.author.email or response.state == ResponseState.WITHDRAWN:
+        return False
+    emails.send(
+        to=response.author.email,
+        template="moderation_decision",
+        context={
+            "user": response.author,
+            "response": response,
+            "proposal": response.proposal,
+            "hidden": response.state == ResponseState.HIDDEN,
+            "response_url": _response_url(response),
+        },
+    )
+    return True

@@ -6,13 +6,16 @@ Writes are POST-only (CSRF-protected by Django's middleware); reads go through `
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.contrib.routable_page.models import path
+from django.utils.translation import gettext_lazy
+from wagtail.contrib.routable_page.models import path, re_path
 
+from accounts import permissions
 from accounts.permissions import is_editor
 
 
@@ -27,7 +30,40 @@ def _apply_error(form, error):
     form.add_error(field, error.message)
 
 
-class ProposalRoutesMixin:
+NOT_FOUND_REASON = gettext_lazy(
+    "Deze reactie bestaat niet (meer), is ingetrokken of is niet voor u zichtbaar. Reacties 'alleen voor de regio' "
+    "ziet alleen de regio en de eigen organisatie; openbare reacties zijn soms pas na de sluiting te lezen."
+)
+
+
+def refusal(request, *, status, reason="", page=None):
+    """The Dutch 403 or 404 page of the advisory table, saying why (the edit window passed, not yours, ...)."""
+    html = render_to_string(
+        "advisory/refusal.html",
+        {"status": status, "reason": reason, "proposal": page, "page": page},
+        request=request,
+    )
+    response = HttpResponse(html, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class RefusalMixin:
+    """Route views raise PermissionDenied/Http404 with a Dutch reason; the visitor gets it in the site layout."""
+
+    def serve(self, request, *args, **kwargs):
+        try:
+            return super().serve(request, *args, **kwargs)
+        except PermissionDenied as error:
+            reason = str(error) or _("U mag deze handeling op de adviestafel niet uitvoeren.")
+            return refusal(request, status=403, reason=reason, page=self)
+        except Http404 as error:
+            if not str(error):
+                raise  # an unknown sub-URL: the site's own 404 page
+            return refusal(request, status=404, reason=str(error), page=self)
+
+
+class ProposalRoutesMixin(RefusalMixin):
     """Mixed into ProposalPage; kept here so the model module stays about data."""
 
     # Context ------------------------------------------------------------------------------------------------
@@ -36,7 +72,7 @@ class ProposalRoutesMixin:
         """`focus_response`: show the page of the response list that holds this response (a form error on it)."""
         from home.pagination import paginate
 
-        from . import selectors
+        from . import selectors, wording
         from .forms import ResponseForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -56,14 +92,34 @@ class ProposalRoutesMixin:
         staff = selectors.acts_for_region(proposal=self, user=user)
         in_audience = bool(user.is_authenticated and selectors.user_audience_organisations(proposal=self, user=user))
         may_reply = staff or (in_audience and self.is_open(now))
+        own_org_ids = {org.pk for org in permissions.organisations(user)}
         for response in responses:
             response.proposal = self  # already loaded: no query per response
+            # The rule of selectors.can_report without a query per response (the service checks it again).
+            response.may_report = bool(
+                user.is_authenticated
+                and response.state == "active"
+                and response.author_id != user.pk
+                and response.organisation_id not in own_org_ids
+            )
+            response.may_request_review = bool(selectors.can_request_review(response=response, user=user))
             response.may_edit = bool(selectors.can_edit_response(response=response, user=user, now=now))
             response.may_withdraw = bool(selectors.can_withdraw_response(response=response, user=user, now=now))
             response.may_reply = may_reply and response.state == "active"
+        draft = selectors.draft_for(proposal=self, user=user) if decision else None
         if decision and "response_form" not in context:
             organisations = selectors.user_audience_organisations(proposal=self, user=user)
-            context["response_form"] = ResponseForm(proposal=self, organisations=organisations)
+            initial = None
+            if draft is not None:
+                initial = {
+                    "question": draft.question_id,
+                    "organisation": draft.organisation_id,
+                    "position": draft.position or None,
+                    "text": draft.body_markdown,
+                    "visibility": draft.visibility or "public",
+                }
+            context["response_form"] = ResponseForm(proposal=self, organisations=organisations, initial=initial)
+        counts = selectors.proposal_response_counts(self)
         context.update(
             {
                 "now": now,
@@ -72,8 +128,11 @@ class ProposalRoutesMixin:
                 "groups": selectors.responses_by_question(self, responses),
                 "response_count": page_obj.paginator.count,
                 "page_obj": page_obj,
-                "organisation_count": selectors.responding_organisation_count(self),
-                "time_left": self.closes_at - now if self.is_open(now) else None,
+                "counts": counts,
+                "organisation_count": counts.organisations,
+                "time_left": wording.time_left(self.closes_at - now) if self.is_open(now) else None,
+                "draft": draft,
+                "is_following": selectors.is_following(proposal=self, user=user),
                 "is_staff": staff,
                 "is_editor": is_editor(user),
                 "may_reply": may_reply,
@@ -110,7 +169,7 @@ class ProposalRoutesMixin:
             .first()
         )
         if response is None:
-            raise Http404
+            raise Http404(NOT_FOUND_REASON)
         return response
 
     # Page and response writes -------------------------------------------------------------------------------
@@ -141,6 +200,8 @@ class ProposalRoutesMixin:
             return not_allowed
         organisations = selectors.user_audience_organisations(proposal=self, user=request.user)
         form = ResponseForm(request.POST, request.FILES, proposal=self, organisations=organisations)
+        if "save_draft" in request.POST:
+            return self._save_draft(request, form, organisations)
         if form.is_valid():
             data = form.cleaned_data
             question = self.questions.filter(pk=data.get("question")).first() if data.get("question") else None
@@ -162,6 +223,75 @@ class ProposalRoutesMixin:
                 messages.success(request, _("Uw reactie is geplaatst. U kunt haar 30 minuten lang bewerken."))
                 return redirect(self.response_location(request, response.pk))
         return self._render_page(request, status=400, response_form=form)
+
+    def _save_draft(self, request, form, organisations):
+        """Keep the typed text without validating it as a response (a draft may lack a position)."""
+        from . import services
+
+        post = request.POST
+        question_id = post.get("question", "")
+        question = self.questions.filter(pk=question_id).first() if question_id.isdigit() else None
+        organisation_id = post.get("organisation", "")
+        organisation = next((o for o in organisations if str(o.pk) == organisation_id), None)
+        try:
+            services.draft_save(
+                proposal=self,
+                user=request.user,
+                question=question,
+                organisation=organisation,
+                position=post.get("position", ""),
+                text=post.get("text", ""),
+                visibility=post.get("visibility", ""),
+            )
+        except services.AdvisoryError as error:
+            form.errors.clear()
+            _apply_error(form, error)
+            return self._render_page(request, status=400, response_form=form)
+        messages.success(
+            request,
+            _(
+                "Uw concept is bewaard; alleen u ziet het. Het staat klaar op deze pagina en onder Mijn reacties. "
+                "Een bijlage wordt niet bewaard: voeg die toe bij het plaatsen."
+            ),
+        )
+        return redirect(f"{self.url}#reageren")
+
+    @path("volgen/")
+    def follow_view(self, request):
+        from . import services
+
+        if (not_allowed := _post_only(request)) is not None:
+            return not_allowed
+        if not request.user.is_authenticated:
+            return redirect_to_login(self.url)
+        if request.POST.get("action") == "unfollow":
+            services.unfollow(proposal=self, user=request.user)
+            messages.success(request, _("U volgt dit voorstel niet meer."))
+        else:
+            services.follow(proposal=self, user=request.user)
+            messages.success(
+                request,
+                _("U volgt dit voorstel: u krijgt een e-mail bij nieuwe antwoorden, het verslag en het besluit."),
+            )
+        return redirect(self.url)
+
+    @path("reactie/<int:response_id>/herbeoordeling/")
+    def review_request_view(self, request, response_id):
+        from . import selectors, services
+
+        if (not_allowed := _post_only(request)) is not None:
+            return not_allowed
+        response = self._response_or_404(request, response_id)
+        decision = selectors.can_request_review(response=response, user=request.user)
+        if not decision:
+            raise PermissionDenied(decision.reason)
+        try:
+            services.review_request(response=response, user=request.user, text=request.POST.get("text", ""))
+        except services.AdvisoryError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Uw vraag om een nieuwe beoordeling is verstuurd naar de redactie."))
+        return redirect(self.response_location(request, response.pk))
 
     @path("reactie/<int:response_id>/bewerken/")
     def edit_view(self, request, response_id):
@@ -244,12 +374,15 @@ class ProposalRoutesMixin:
 
     @path("reactie/<int:response_id>/melden/")
     def report_view(self, request, response_id):
-        from . import services
+        from . import selectors, services
         from .forms import ReportForm
 
         response = self._response_or_404(request, response_id)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        decision = selectors.can_report(response=response, user=request.user)
+        if not decision:
+            raise PermissionDenied(decision.reason)  # also a crafted URL or POST for one's own response
         form = ReportForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -269,7 +402,7 @@ class ProposalRoutesMixin:
         if not selectors.can_moderate(request.user):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
+            raise PermissionDenied(_("Alleen redacteuren kunnen reacties verbergen of terugzetten."))
         response = self._response_or_404(request, response_id)
         form = ModerationForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
@@ -300,7 +433,9 @@ class ProposalRoutesMixin:
         if not selectors.can_record_outcome(request.user, proposal=self):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
+            raise PermissionDenied(
+                _("Alleen medewerkers van de regio die deze consultatie houdt leggen de uitkomst van een reactie vast.")
+            )
         response = self._response_or_404(request, response_id)
         existing = getattr(response, "outcome", None) if hasattr(response, "outcome") else None
         initial = {"outcome": existing.outcome, "reason": existing.reason} if existing else None
@@ -336,16 +471,48 @@ class ProposalRoutesMixin:
         from . import selectors
 
         if not self.report_is_published and not is_editor(request.user):
-            raise Http404
+            raise Http404(
+                _("Het verslag van deze consultatie is nog niet gepubliceerd. U krijgt een e-mail zodra het er is.")
+            )
         responses = list(selectors.response_listing(proposal=self, user=request.user))
+        counts = selectors.proposal_response_counts(self)
         return self.render(
             request,
             template="advisory/proposal_report.html",
             context_overrides={
                 "groups": selectors.responses_by_question(self, responses),
-                "position_counts": selectors.position_counts(responses),
+                "counts": counts,
+                "position_counts": counts.positions,
             },
         )
+
+    @path("reacties-csv/")
+    def public_csv_view(self, request):
+        """The public responses after closing, for anyone: exactly what an anonymous visitor sees on the page."""
+        from home import exports as spreadsheet
+
+        from . import selectors
+
+        if not self.has_closed():
+            raise Http404(_("De openbare reacties zijn te downloaden zodra de consultatie is gesloten."))
+        rows = [
+            (
+                r.question.text if r.question else "",
+                r.organisation.name,
+                r.get_position_display(),
+                r.body_markdown,
+                r.created_at,
+            )
+            for r in selectors.public_responses(proposal=self)
+        ]
+        result = spreadsheet.response(
+            headers=[_("Vraag"), _("Organisatie"), _("Standpunt"), _("Reactie"), _("Geplaatst op")],
+            rows=rows,
+            fmt="csv",
+            filename=f"adviestafel-{self.slug}-openbare-reacties",
+        )
+        result["Cache-Control"] = "public, max-age=300"
+        return result
 
     def _require_export(self, request):
         from . import selectors
@@ -353,7 +520,7 @@ class ProposalRoutesMixin:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not selectors.can_export(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(_("Alleen redacteuren exporteren de reacties met namen en regio-reacties."))
         return None
 
     def _export_filename(self):
@@ -380,10 +547,48 @@ class ProposalRoutesMixin:
 
         if (denied := self._require_export(request)) is not None:
             return denied
-        response = self.render(
-            request,
-            template="advisory/proposal_print.html",
-            context_overrides=exports.print_context(proposal=self, user=request.user),
-        )
+        from . import selectors
+
+        context = exports.print_context(proposal=self, user=request.user)
+        context["counts"] = selectors.proposal_response_counts(self)  # the same numbers as on every other page
+        response = self.render(request, template="advisory/proposal_print.html", context_overrides=context)
         response["Cache-Control"] = "private, no-store"  # names of authors and region-only responses
         return response
+
+
+class ProposalIndexRoutesMixin(RefusalMixin):
+    """Mixed into ProposalIndexPage: the listing, "Mijn reacties" and the public feeds."""
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request)
+
+    @path("mijn-reacties/")
+    def my_responses_view(self, request):
+        """The user's organisation's responses, their drafts and the region's answers, across all proposals."""
+        from . import selectors
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        result = self.render(
+            request,
+            template="advisory/my_responses.html",
+            context_overrides={
+                "responses": list(selectors.my_responses(user=request.user)),
+                "drafts": list(selectors.my_drafts(user=request.user)),
+            },
+        )
+        result["Cache-Control"] = "private, no-store"
+        return result
+
+    @path("feed/")
+    def rss_view(self, request):
+        from . import feeds
+
+        return feeds.rss(request, index_page=self)
+
+    @re_path(r"^agenda\.ics/?$")
+    def ics_view(self, request):
+        from . import feeds
+
+        return feeds.ics(request, index_page=self)

@@ -1,15 +1,16 @@
 """Admin wiring: log actions for moderation, an overview per proposal (non-responders, versions, exports)."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from . import selectors
-from .models import ProposalPage, Response
+from . import selectors, services
+from .models import ProposalPage, Response, report_threshold
 
 
 @hooks.register("register_log_actions")
@@ -20,6 +21,9 @@ def register_log_actions(actions):
     actions.register_action("advisory.response_withdrawn", _("Reactie ingetrokken"), _("Reactie ingetrokken"))
     actions.register_action("advisory.official_answer", _("Officieel antwoord"), _("Officieel antwoord gegeven"))
     actions.register_action("advisory.outcome_recorded", _("Uitkomst vastgelegd"), _("Uitkomst van reactie vastgelegd"))
+    actions.register_action(
+        "advisory.review_requested", _("Herbeoordeling gevraagd"), _("Auteur vraagt om herbeoordeling")
+    )
 
 
 def _require_editor(request):
@@ -29,7 +33,10 @@ def _require_editor(request):
 
 def proposals_overview(request):
     _require_editor(request)
-    proposals = selectors.proposal_listing()
+    proposals = list(selectors.proposal_listing())
+    counts = selectors.response_counts(proposals)
+    for proposal in proposals:
+        proposal.counts = counts[proposal.pk]
     return render(request, "advisory/admin/overview.html", {"proposals": proposals})
 
 
@@ -55,9 +62,34 @@ def proposal_admin(request, page_id):
     )
 
 
+def moderation_queue(request):
+    """Reported, hidden and restored responses with their reports; hide or restore with a reason (the services)."""
+    if not selectors.can_moderate(request.user):
+        raise PermissionDenied
+    error = ""
+    if request.method == "POST":
+        response = get_object_or_404(Response, pk=request.POST.get("response") or 0)
+        hide = request.POST.get("action") == "hide"
+        service = services.response_hide if hide else services.response_restore
+        try:
+            service(response=response, user=request.user, reason=request.POST.get("reason", ""))
+        except services.AdvisoryError as failure:
+            error = failure.message
+        else:
+            messages.success(request, _("De reactie is verborgen.") if hide else _("De reactie is teruggezet."))
+            return redirect("advisory_moderation")
+    return render(
+        request,
+        "advisory/admin/moderation.html",
+        {"responses": selectors.moderation_queue(), "threshold": report_threshold(), "error": error},
+        status=400 if error else 200,
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
+        path("adviestafel/moderatie/", moderation_queue, name="advisory_moderation"),
         path("adviestafel/", proposals_overview, name="advisory_overview"),
         path("adviestafel/<int:page_id>/", proposal_admin, name="advisory_proposal"),
     ]
@@ -71,6 +103,11 @@ class EditorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
     return EditorMenuItem(_("Adviestafel"), reverse("advisory_overview"), icon_name="comment", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return EditorMenuItem(_("Moderatie"), reverse("advisory_moderation"), icon_name="warning", order=251)
 
 
 @hooks.register("register_page_header_buttons")

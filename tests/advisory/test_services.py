@@ -19,7 +19,7 @@ from knowledge.advisory.models import (
     Visibility,
 )
 from knowledge.advisory.services import AdvisoryError
-from tests.factories.accounts import UserFactory, provider_member
+from tests.factories.accounts import OrganisationFactory, UserFactory, provider_member
 from tests.factories.advisory import ResponseFactory
 
 pytestmark = pytest.mark.django_db
@@ -165,11 +165,11 @@ def test_outsider_cannot_reply(proposal, provider, outsider):
         services.reply_submit(response=response, user=outsider, text="Ik ook")
 
 
-def test_report_once_per_person_and_three_reports_hide(proposal, provider, editor_user):
+def test_report_once_per_person_and_three_organisations_hide(proposal, provider, editor_user):
     proposal.public_during_window = True
     proposal.save()
     response = ResponseFactory(proposal=proposal)
-    reporters = [provider_member(response.organisation) for _ in range(3)]
+    reporters = [provider_member(OrganisationFactory(is_contracted=True)) for _ in range(3)]
     services.response_report(response=response, user=reporters[0], reason=ReportReason.SPAM)
     with pytest.raises(AdvisoryError, match="al gemeld"):
         services.response_report(response=response, user=reporters[0], reason=ReportReason.OFFENSIVE)
