@@ -156,6 +156,41 @@ def _invite(*, email, first_name, last_name, organisation, invited_by, role=None
     return invitation
 
 
+def password_reset_request(*, email: str) -> None:
+    """Enqueue a reset e-mail for every active account with this address and a password; nothing else happens.
+
+    The request takes the same time and gives the same answer for a known and an unknown address (no
+    enumeration): the e-mail is built and sent by the task worker, never inside the request.
+    """
+    from django.contrib.auth.forms import PasswordResetForm
+
+    from . import tasks  # tasks import services: a local import breaks the cycle
+
+    for user in PasswordResetForm().get_users(email):
+        tasks.send_password_reset.enqueue(user_id=user.pk)
+
+
+def password_reset_send(*, user) -> None:
+    """The reset e-mail, with a link on the site's own address (BASE_URL), never on the request's Host header."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    context = {
+        "user": user,
+        "email": user.email,
+        "protocol": base.scheme or "https",
+        "domain": base.netloc,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+    _send(template="password_reset", context=context, to=user.email)
+
+
 def invitation_create(*, email, first_name, last_name, organisation, invited_by, role=None):
     """E-mail a one-time set-password link; the membership is made when the invitee follows it."""
     from django.utils.translation import gettext as _

@@ -5,7 +5,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -32,9 +32,6 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Password reset with a limit per address and per e-mail (django-axes only guards the sign-in)."""
 
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/email/password_reset.txt"
-    html_email_template_name = "accounts/email/password_reset.html"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
     limit_per_ip = 10
     limit_per_email = 3
@@ -51,7 +48,8 @@ class PasswordResetView(auth_views.PasswordResetView):
             response = self.form_invalid(form)
             response.status_code = 429
             return response
-        return super().form_valid(form)
+        services.password_reset_request(email=email)  # the e-mail goes out from the task worker
+        return HttpResponseRedirect(self.get_success_url())
 
 
 def _preferences(user):

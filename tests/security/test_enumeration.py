@@ -98,3 +98,25 @@ def test_event_registration_answers_alike_for_a_new_and_an_already_registered_ad
     assert "Inschrijving bevestigd" in by_address["nieuw@voorbeeld.example"].subject
     owner.refresh_from_db()
     assert owner.name != "Iemand"  # the existing registration is untouched
+
+
+def test_password_reset_mail_is_sent_by_the_worker_with_no_token_in_the_queue(client, demo_site, settings):
+    """Known and unknown addresses take the same path in the request: the mail is built by the task worker."""
+    from django_tasks import default_task_backend
+
+    from accounts.tasks import send_password_reset
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.WAGTAILADMIN_BASE_URL = "https://kennisplatform.example.nl"
+    user = provider_member(username="wachtrij@voorbeeld.example", email="wachtrij@voorbeeld.example")
+    default_task_backend.clear()
+    mail.outbox.clear()
+    client.post("/account/wachtwoord-vergeten/", {"email": "wachtrij@voorbeeld.example"})
+    assert mail.outbox == []  # nothing sent inside the request
+    [queued] = [r for r in default_task_backend.results if r.task.name == send_password_reset.name]
+    assert queued.kwargs == {"user_id": user.pk}  # no reset token waits in the queue
+
+    send_password_reset.call(**queued.kwargs)
+    [message] = mail.outbox
+    # the link is on the site's own address, not on whatever Host header the request carried
+    assert re.search(r"^https://kennisplatform\.example\.nl/account/wachtwoord-instellen/\S+/$", message.body, re.M)
