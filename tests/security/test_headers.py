@@ -15,6 +15,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-" + "p9Zr4" * 10,
     "ALLOWED_HOSTS": "kennisplatform.example.nl",
     "DATABASE_URL": "sqlite:////tmp/kennisplatform-headers-check.sqlite3",
+    "BASE_URL": "https://kennisplatform.example.nl",  # production refuses to start without these two
+    "EMAIL_URL": "smtp://localhost:25",
 }
 
 PROBE = """
