@@ -4,7 +4,6 @@ entry of those with a place is replaced (METHOD:REQUEST) or removed (METHOD:CANC
 import datetime
 
 import pytest
-from django.core.management import call_command
 from icalendar import Calendar
 from wagtail.models import PageLogEntry
 
@@ -142,12 +141,11 @@ def test_cancelling_a_place_at_a_cancelled_event_promotes_nobody(event, people, 
     assert [m.to for m in mailoutbox] == [[people["confirmed"][0].email]]
 
 
-def test_two_changes_before_the_worker_runs_send_one_mail_with_the_latest_time(event, people, mailoutbox, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+def test_two_changes_before_the_worker_runs_send_one_mail_with_the_latest_time(event, people, mailoutbox, run_worker):
     _move(event, hours=1)
     moved = _move(event, hours=1)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
     assert len(mailoutbox) == 4
     for message in mailoutbox:

@@ -2,7 +2,6 @@ import datetime
 import logging
 
 import pytest
-from django.core.management import call_command
 from icalendar import Calendar
 
 from events import services
@@ -134,17 +133,7 @@ def test_leaving_the_waiting_list_sends_no_calendar_entry(event, mailoutbox):
 # --- a queued e-mail says what is true when the worker sends it, or is not sent ---------------------------------
 
 
-@pytest.fixture
-def queued(settings):
-    """The database task backend, as in production: e-mails wait in the queue until `run_worker()`."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-
-
-def test_confirmation_queued_before_a_cancellation_is_not_sent(queued, event, mailoutbox, caplog):
+def test_confirmation_queued_before_a_cancellation_is_not_sent(run_worker, event, mailoutbox, caplog):
     registration = register(event)
     services.cancel_registration(registration=registration)
     assert not mailoutbox
@@ -156,7 +145,7 @@ def test_confirmation_queued_before_a_cancellation_is_not_sent(queued, event, ma
     assert f"confirmed e-mail for registration {registration.pk} skipped: status is cancelled" in caplog.text
 
 
-def test_waiting_list_mail_queued_before_a_promotion_is_replaced_by_the_promotion(queued, event, mailoutbox):
+def test_waiting_list_mail_queued_before_a_promotion_is_replaced_by_the_promotion(run_worker, event, mailoutbox):
     first = register(event, notify=False)
     register(event, notify=False)
     register(event, notify=False)
@@ -170,7 +159,7 @@ def test_waiting_list_mail_queued_before_a_promotion_is_replaced_by_the_promotio
     assert "None" not in mine[0].body and "wachtlijst, op plaats" not in mine[0].body
 
 
-def test_waiting_list_mail_of_someone_who_left_the_list_is_not_sent(queued, event, mailoutbox):
+def test_waiting_list_mail_of_someone_who_left_the_list_is_not_sent(run_worker, event, mailoutbox):
     for _ in range(3):
         register(event, notify=False)
     waiting = register(event)
@@ -182,7 +171,7 @@ def test_waiting_list_mail_of_someone_who_left_the_list_is_not_sent(queued, even
     assert all("plaats None" not in m.body for m in mailoutbox)
 
 
-def test_waiting_list_mail_gives_the_position_at_sending_time(queued, event, mailoutbox):
+def test_waiting_list_mail_gives_the_position_at_sending_time(run_worker, event, mailoutbox):
     for _ in range(3):
         register(event, notify=False)
     ahead = register(event, notify=False)
@@ -195,7 +184,7 @@ def test_waiting_list_mail_gives_the_position_at_sending_time(queued, event, mai
     assert "op plaats 1." in message.body
 
 
-def test_reminder_queued_for_someone_who_cancelled_is_not_sent(queued, event, mailoutbox):
+def test_reminder_queued_for_someone_who_cancelled_is_not_sent(run_worker, event, mailoutbox):
     registration = register(event, notify=False)
     services.send_due_reminders(now=event.start - datetime.timedelta(hours=24))
     services.cancel_registration(registration=registration)
