@@ -43,20 +43,17 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Naam"),
         max_length=MAX_LENGTHS["name"],
-        error_messages={"max_length": TOO_LONG["name"] % {"limit": MAX_LENGTHS["name"]}},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=MAX_LENGTHS["email"],
-        error_messages={"max_length": TOO_LONG["email"] % {"limit": MAX_LENGTHS["email"]}},
         help_text=_("Hierheen sturen we de bevestiging met de link om af te melden."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation_name = forms.CharField(
         label=_("Organisatie"),
         max_length=MAX_LENGTHS["organisation_name"],
-        error_messages={"max_length": TOO_LONG["organisation_name"] % {"limit": MAX_LENGTHS["organisation_name"]}},
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     region = forms.ModelChoiceField(
@@ -70,7 +67,6 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
         label=_("Toegankelijkheid of dieetwensen"),
         required=False,
         max_length=MAX_LENGTHS["needs"],
-        error_messages={"max_length": TOO_LONG["needs"] % {"limit": MAX_LENGTHS["needs"]}},
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld een rolstoelplek, ringleiding of vegetarische lunch."),
     )
@@ -86,6 +82,9 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        for name, limit in MAX_LENGTHS.items():
+            # the service's message, in the language of this request
+            self.fields[name].error_messages["max_length"] = TOO_LONG[name] % {"limit": limit}
         if event is not None and event.is_for_selected_regions:
             # only the regions that may register are offered; another one posted gets the audience's message
             region = self.fields["region"]

@@ -1,10 +1,12 @@
 """Every write to registrations: one atomic transaction per call that locks the event row first.
 
-Pattern from pretix: lock once, late, then re-check the rules (open window, duplicate e-mail, capacity in total
-and per region) against the committed state, and only then write. On PostgreSQL the lock is
-`SELECT … FOR UPDATE` on the event's own row, so registrations and cancellations of one event run one after
-another; on SQLite the database serialises all writers anyway. E-mails are enqueued as django-tasks inside the
-same transaction (the database task backend stores them atomically with the registration).
+Pattern from pretix: lock once, late, then re-check the rules (open window, the event's audience of regions,
+duplicate e-mail, capacity in total and per region) against the committed state, and only then write. Input the
+database would refuse (too long, a NUL character, no valid address) is refused first, in Dutch, per field.
+On PostgreSQL the lock is `SELECT … FOR UPDATE` on the event's own row, so registrations and cancellations of one
+event run one after another; on SQLite the database serialises all writers anyway. E-mails are enqueued as
+django-tasks inside the same transaction (the database task backend stores them atomically with the registration);
+the task checks, when it runs, that what the e-mail says is still true (`emails.stale_reason`).
 """
 
 import datetime
