@@ -109,6 +109,6 @@ def test_services_switch_on_from_the_environment():
     lines = lines.splitlines()
     assert lines == [
         "django.db.backends.postgresql",
-        "wagtail.search.backends.elasticsearch8",
+        "search.backends.engines.Elasticsearch8SearchBackend",
         "home.cache_backends.ResilientRedisCache",
     ]

@@ -111,7 +111,7 @@ def test_a_confirmation_survives_a_mail_server_that_is_down_then_refusing_and_ar
             return [row for row in queued() if row[5] == [ADDRESS]]
 
         # 1. Down: nothing listens on the port. The message is stored and tried again and again.
-        _wait(lambda: mine() and mine()[0][1] >= 2, 30, lambda: (mine(), task_worker.output()[-3000:]))
+        _wait(lambda: mine() and mine()[0][1] >= 2, 60, lambda: (mine(), task_worker.output()[-3000:]))
         # The worker is restarted while the server is still down (a deploy): the queued message stays.
         task_worker.kill()
         task_worker = worker(env, tmp_path / "worker.log").start()
@@ -123,15 +123,15 @@ def test_a_confirmation_survives_a_mail_server_that_is_down_then_refusing_and_ar
         controller = aiosmtpd_controller.Controller(handler, hostname="127.0.0.1", port=smtp_port)
         controller.start()
         attempts_before = mine()[0][1]
-        _wait(lambda: mine()[0][1] >= attempts_before + 2, 30, lambda: mine())
+        _wait(lambda: mine()[0][1] >= attempts_before + 2, 60, lambda: mine())
         (row,) = mine()
         assert row[2] is None and row[4] == "SMTPDataError 451"
         assert handler.refused >= 2 and not handler.received
 
         # 3. Back: it accepts. The message arrives, once.
         handler.accepting = True
-        _wait(lambda: mine()[0][2] is not None, 30, lambda: (mine(), task_worker.output()[-3000:]))
-        _wait(lambda: all(row[2] for row in queued()), 30, lambda: queued())  # the editors' notice too, if any
+        _wait(lambda: mine()[0][2] is not None, 60, lambda: (mine(), task_worker.output()[-3000:]))
+        _wait(lambda: all(row[2] for row in queued()), 60, lambda: queued())  # the editors' notice too, if any
         time.sleep(3)  # three more retry periods: nothing is sent again
         assert len([e for e in handler.received if ADDRESS in e.rcpt_tos]) == 1
         assert len(handler.received) == len(queued())
