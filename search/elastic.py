@@ -35,7 +35,7 @@ from elasticsearch.dsl import (
 from elasticsearch.dsl.faceted_search_base import FacetedResponse
 from elasticsearch.dsl.response import Response
 
-from . import engine
+from . import analysis, engine
 
 logger = logging.getLogger("kennisplatform.search")
 
@@ -70,17 +70,15 @@ def synonym_rules():
 
 
 def dutch_analyzers(rules):
-    dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
-    # Kraaij-Pohlmann, unlike Snowball, joins irregular plurals: pleeggezin(nen), school/scholen, huis/huizen.
-    dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch_kp")
+    """The finder's analysers: the shared Dutch analysis (search/analysis.py), plus the editors' synonyms."""
+    filters = {name: token_filter(name, **definition) for name, definition in analysis.FILTERS.items()}
     synonyms = token_filter("kp_synonyms", type="synonym_graph", synonyms=rules or ["ggz, geestelijke gezondheidszorg"])
     index_analyzer = analyzer(
-        "dutch_index", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer]
+        "dutch_index", tokenizer="standard", filter=[filters.get(f, f) for f in analysis.INDEX_FILTERS]
     )
+    search_filters = [filters.get(f, f) for f in analysis.SEARCH_FILTERS]
     search_analyzer = analyzer(
-        "dutch_search",
-        tokenizer="standard",
-        filter=["lowercase", "asciifolding", synonyms, dutch_stop, dutch_stemmer],
+        "dutch_search", tokenizer="standard", filter=search_filters[:2] + [synonyms] + search_filters[2:]
     )
     return index_analyzer, search_analyzer
 
@@ -274,7 +272,9 @@ def wagtail_query_for_elastic(dutch):
     for clause in dutch.clauses:
         variants = [PlainText(o) if " " not in o else Phrase(o) for o in clause.originals]
         parts.append(variants[0] if len(variants) == 1 else Or(variants))
-    return parts[0] if len(parts) == 1 else And(parts)
+    if len(parts) == 1:
+        return parts[0]
+    return Or(parts) if dutch.match_any else And(parts)
 
 
 # --- indexing ---------------------------------------------------------------------------------

@@ -38,13 +38,16 @@ class Clause:
 class DutchQuery:
     text: str
     clauses: list
+    match_any: bool = False
 
     def __bool__(self):
         return bool(self.clauses)
 
     def to_wagtail(self):
         parts = [c.to_wagtail() for c in self.clauses]
-        return parts[0] if len(parts) == 1 else And(parts)
+        if len(parts) == 1:
+            return parts[0]
+        return Or(parts) if self.match_any else And(parts)
 
     @property
     def pattern(self):
@@ -87,12 +90,14 @@ def _group_clause(group):
     return clause
 
 
-def build_query(text, *, groups=None):
-    """Parse `text`; `groups` defaults to the editors' synonyms (cached)."""
-    if groups is None:
-        from .models import synonym_groups
+def build_query(text, *, groups=None, match_any=False):
+    """Parse `text`; `groups` defaults to the editors' synonyms and the regions' names (both cached).
 
-        groups = synonym_groups()
+    `match_any`: a document needs only one of the clauses (the fallback when no document has them all)."""
+    if groups is None:
+        from .models import region_groups, synonym_groups
+
+        groups = synonym_groups() + region_groups()
     found = tokens(text)[:32]
     stems = [stem(t) for t in found]
     members = sorted(
@@ -112,4 +117,4 @@ def build_query(text, *, groups=None):
             if only_stop_words or found[i] not in STOP_WORDS:
                 clauses.append(_word_clause(found[i]))
             i += 1
-    return DutchQuery(text=text, clauses=clauses)
+    return DutchQuery(text=text, clauses=clauses, match_any=match_any)

@@ -11,12 +11,18 @@ from modelsearch import index
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, post_page_move
 
+from accounts.models import Organisation
+
 from . import elastic
-from .models import SYNONYM_CACHE_KEY, Synonym
+from .models import REGION_CACHE_KEY, SYNONYM_CACHE_KEY, Synonym
 
 
 def clear_synonym_cache(**kwargs):
     cache.delete(SYNONYM_CACHE_KEY)
+
+
+def clear_region_cache(**kwargs):
+    cache.delete(REGION_CACHE_KEY)
 
 
 def reindex_subtree(page):
@@ -44,6 +50,8 @@ def _on_restriction_changed(sender, instance, **kwargs):
 
 def register_signal_handlers():
     post_save.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-save")
+    post_save.connect(clear_region_cache, sender=Organisation, dispatch_uid="search-regions-save")
+    post_delete.connect(clear_region_cache, sender=Organisation, dispatch_uid="search-regions-delete")
     post_delete.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-delete")
     page_published.connect(_on_published, dispatch_uid="search-index-published")
     post_page_move.connect(_on_moved, dispatch_uid="search-index-moved")

@@ -61,6 +61,9 @@ class SiteSearchResult:
     notice: str = ""
     expanded_terms: list = field(default_factory=list)
     backend: str = "database"
+    corrected_from: str = ""  # nothing matched what was typed; these are the results for a corrected spelling
+    searched_for: str = ""  # the query these results are for (the corrected one, if corrected)
+    partial: bool = False  # no page has every word; these pages have some of them, most first
 
 
 def _type_models():
@@ -108,10 +111,10 @@ def _type_options(counts, chosen):
     ]
 
 
-def database_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
+def database_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE, match_any=False):
     from wagtail.models import Page
 
-    dutch = build_query(text)
+    dutch = build_query(text, match_any=match_any)
     if not dutch:
         return SiteSearchResult(items=[], total=0, types=[])
     type_cts = _type_models()
@@ -136,13 +139,13 @@ def database_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
     )
 
 
-def elastic_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
-    """Wagtail's Elasticsearch backend (Dutch analyser); synonyms expanded in the query."""
+def elastic_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE, match_any=False):
+    """Wagtail's engine backend (Dutch analyser); synonyms and region names expanded in the query."""
     from wagtail.models import Page
 
     from .elastic import wagtail_query_for_elastic
 
-    dutch = build_query(text)
+    dutch = build_query(text, match_any=match_any)
     if not dutch:
         return SiteSearchResult(items=[], total=0, types=[])
     type_cts = _type_models()
@@ -175,32 +178,62 @@ def elastic_site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
     )
 
 
-def site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
-    valid = {slug for slug, _label, _title in SITE_TYPES}
-    type_slug = type_slug if type_slug in valid else ""
+def _search(text, *, type_slug, page, per_page, match_any=False):
+    """The active backend; the database (with a notice) when the engine fails."""
     if engine.enabled():
         try:
-            return elastic_site_search(text, type_slug=type_slug, page=page, per_page=per_page)
+            return elastic_site_search(text, type_slug=type_slug, page=page, per_page=per_page, match_any=match_any)
         except Exception as exc:  # noqa: BLE001
             logger.warning("Search engine unavailable for site search, falling back to the database: %s", exc)
-            result = database_site_search(text, type_slug=type_slug, page=page, per_page=per_page)
+            result = database_site_search(text, type_slug=type_slug, page=page, per_page=per_page, match_any=match_any)
             result.notice = str(NOTICE_FALLBACK)
             return result
-    return database_site_search(text, type_slug=type_slug, page=page, per_page=per_page)
+    return database_site_search(text, type_slug=type_slug, page=page, per_page=per_page, match_any=match_any)
+
+
+def corrected_query(text):
+    """'Did you mean': the query with unknown words replaced by the nearest known ones, or ''."""
+    from .finder import facet_terms
+    from .suggest import cached_vocabulary, did_you_mean
+
+    titles = _base_queryset().filter(depth__gt=2).order_by("-first_published_at")
+    return did_you_mean(text, cached_vocabulary("site", facet_terms(), titles))
+
+
+def site_search(text, *, type_slug="", page="1", per_page=PER_PAGE):
+    """Never a dead end: when nothing matches, the results for a corrected spelling, else the pages with some
+    of the words (a multi-word question), each said so on the page."""
+    valid = {slug for slug, _label, _title in SITE_TYPES}
+    type_slug = type_slug if type_slug in valid else ""
+    options = {"type_slug": type_slug, "page": page, "per_page": per_page}
+    result = _search(text, **options)
+    result.searched_for = text
+    if result.total or type_slug:
+        return result
+    corrected = corrected_query(text)
+    if corrected:
+        retry = _search(corrected, **options)
+        if retry.total:
+            retry.corrected_from, retry.searched_for = text, corrected
+            return retry
+    if len(build_query(text).clauses) > 1:
+        retry = _search(text, match_any=True, **options)
+        if retry.total:
+            retry.partial, retry.searched_for = True, text
+            return retry
+    return result
 
 
 def site_suggestions(text):
     """For an empty result: a corrected query and related taxonomy terms (links into the finder)."""
-    from wagtail.models import Page
-
     from .finder import facet_terms
-    from .suggest import _finder_url, _qs, cached_vocabulary, did_you_mean, related_terms
+    from .suggest import _finder_url, _qs, related_terms
 
     terms = facet_terms()
-    titles = Page.objects.live().public().filter(depth__gt=2).order_by("-first_published_at")
     suggestions = []
-    corrected = did_you_mean(text, cached_vocabulary("site", terms, titles))
-    if corrected:
+    corrected = corrected_query(text)
+    # Only a correction that finds something is proposed (site_search already showed its results if it did).
+    if corrected and _search(corrected, type_slug="", page="1", per_page=1).total:
         suggestions.append(("did_you_mean", corrected, _qs(q=corrected)))
     finder = _finder_url()
     for param, term in related_terms(text, terms):

@@ -1,14 +1,20 @@
 """Dutch text handling shared by every search backend: folding, tokens, stemming, snippets.
 
-The stemmer follows the Snowball Dutch algorithm with one deliberate change: after removing a
-plural ending it undoubles *any* final consonant (``pleeggezinnen`` → ``pleeggezin``), where
-Snowball only undoubles k, d and t (and so leaves ``pleeggezinn``). Queries search on the stem as
-a prefix, so ``pleeggezin`` finds ``pleeggezinnen`` and the other way round.
+The database index holds words as written, so queries search on a stem *as a prefix*. Two stemmers give the
+prefixes (docs/search.md, measured by bench/search_relevance.py):
+- `stem()`: Snowball's original Dutch algorithm with one change: after removing a plural ending it undoubles
+  *any* final consonant (``pleeggezinnen`` → ``pleeggezin``), where Snowball only undoubles k, d and t (and so
+  leaves ``pleeggezinn``, no prefix of ``pleeggezin``);
+- snowballstemmer's current Dutch algorithm (Kraaij-Pohlmann based, the one the engine runs as ``dutch_kp``),
+  which joins irregular plurals (``scholen`` → ``school``, ``huizen`` → ``huis``); the singular is then also
+  searched in its plural spelling (``school`` → ``schol``, ``huis`` → ``huiz``).
 """
 
+import os
 import re
 import unicodedata
 
+import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -218,12 +224,33 @@ def search_terms(text):
     return meaningful or found
 
 
+_KRAAIJ_POHLMANN = snowballstemmer.stemmer("dutch")
+DOUBLE_VOWELS = ("aa", "ee", "oo", "uu")
+
+
+def plural_spelling(stem_):
+    """The stem as spelled before a plural ending: open syllable, voiced s/f (school → schol, huis → huiz)."""
+    if len(stem_) < 4 or not stem_.isalpha():
+        return stem_
+    spelled = stem_[:-1] + {"s": "z", "f": "v"}.get(stem_[-1], stem_[-1])
+    if spelled[-1] not in VOWELS and spelled[-3:-1] in DOUBLE_VOWELS:
+        spelled = spelled[:-2] + spelled[-1]
+    return spelled
+
+
 def prefixes_for(token):
-    """The prefixes one query token is searched on: the stem, and the word itself if the stem is no prefix of it."""
+    """The prefixes one query token is searched on: its stems, and the word itself if no stem is a prefix of it."""
     stemmed = stem(token)
     result = [stemmed]
     if not token.startswith(stemmed):
         result.append(token)
+    canonical = _KRAAIJ_POHLMANN.stemWord(token) if token.isalpha() else token
+    # Only a spelling change at the end (scholen → school, huizen → huis); not when it strips a prefix or an
+    # infix (gezin → zin, pleeggezin → pleegzin), which would search other words or none.
+    if len(os.path.commonprefix([canonical, token])) >= len(canonical) - 2:
+        for variant in (canonical, plural_spelling(canonical)):
+            if variant not in result and not any(variant.startswith(p) for p in result):
+                result.append(variant)
     return result
 
 

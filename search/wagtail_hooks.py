@@ -7,7 +7,8 @@ from .models import Synonym
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "search"
-    list_display = ["term", "synonyms"]
+    list_display = ["term", "synonyms", "language"]
+    list_filter = ["language"]
     search_fields = ["term", "synonyms"]
     add_to_admin_menu = True
     menu_order = 900

@@ -43,12 +43,12 @@ def _sqlite_backend():
     from modelsearch.utils import get_descendants_content_types_pks
 
     class WeightedBM25(Func):
-        """bm25 with column weights (autocomplete 0, body 1, title 4); lower is better, as in FTS5."""
+        """bm25 with column weights (autocomplete 0, body 1, title 8); lower is better, as in FTS5."""
 
         output_field = FloatField()
 
         def as_sql(self, compiler, connection, **extra):
-            return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 4.0)", []
+            return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 8.0)", []
 
     class DutchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         def build_search_query_content(self, query, config=None):
@@ -117,7 +117,7 @@ def _postgres_backend():
             search_query = self.build_tsquery(self.query, config=config)
             # Two ts_rank calls per match (title ×4, body) instead of modelsearch's product over every
             # clause and column: at thousands of matches the rank is most of the query's cost.
-            rank = SearchRank(F("title"), search_query) * 4.0 + SearchRank(F("body"), search_query)
+            rank = SearchRank(F("title"), search_query) * 8.0 + SearchRank(F("body"), search_query)
             entries = (
                 IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(self.queryset.model))
                 .annotate(_vector_=F("title")._combine(F("body"), "||", False))

@@ -5,13 +5,17 @@ or a page behind a view restriction, so these backends leave such pages out (and
 being public). The database backend keeps drafts: the same database already holds them, and editors search
 drafts in the admin.
 
-Settings name a class here, e.g. `search.backends.engines.OpenSearch2SearchBackend`. The classes are built on
+Every text field gets the Dutch analysis of search/analysis.py. Settings name a class here, e.g.
+`search.backends.engines.OpenSearch2SearchBackend`. The classes are built on
 first use (PEP 562), so only the configured engine's client library is imported.
 """
 
 import importlib
 
+from modelsearch.utils import deep_update
 from wagtail.models import Page
+
+from ..analysis import wagtail_index_settings
 
 ENGINES = {
     "OpenSearch2SearchBackend": "modelsearch.backends.opensearch2",
@@ -40,10 +44,16 @@ class PublicOnlyIndexMixin:
         super().add_items(model, [item for item in items if not isinstance(item, Page) or item.pk in public])
 
 
+class DutchAnalysisMixin:
+    def __init__(self, params):
+        overrides = params.get("INDEX_SETTINGS", {})
+        super().__init__({**params, "INDEX_SETTINGS": deep_update(wagtail_index_settings(), overrides)})
+
+
 def _build(name):
     base = importlib.import_module(ENGINES[name]).SearchBackend
     index_class = type(f"PublicOnly{base.index_class.__name__}", (PublicOnlyIndexMixin, base.index_class), {})
-    return type(name, (base,), {"index_class": index_class, "__module__": __name__})
+    return type(name, (DutchAnalysisMixin, base), {"index_class": index_class, "__module__": __name__})
 
 
 def __getattr__(name):

@@ -21,7 +21,13 @@ UNREACHABLE = {"OPENSEARCH_URL": "", "ELASTICSEARCH_URL": "http://127.0.0.1:9", 
 def test_index_has_a_dutch_analyser_with_the_editors_synonyms(demo_site):
     definition = build_index().to_dict()
     analysis = definition["settings"]["analysis"]
-    assert analysis["analyzer"]["dutch_index"]["filter"] == ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
+    assert analysis["analyzer"]["dutch_index"]["filter"] == [
+        "lowercase",
+        "asciifolding",
+        "dutch_compounds",
+        "dutch_stop",
+        "dutch_stemmer",
+    ]
     assert analysis["analyzer"]["dutch_search"]["filter"] == [
         "lowercase",
         "asciifolding",
@@ -31,6 +37,14 @@ def test_index_has_a_dutch_analyser_with_the_editors_synonyms(demo_site):
     ]
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch_kp"}
     assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
+    assert "crisis" in analysis["filter"]["dutch_compounds"]["word_list"]
+    # Site search's index uses the same filters (search/analysis.py: one definition for both).
+    from search.analysis import wagtail_index_settings
+
+    site = wagtail_index_settings()["settings"]["analysis"]
+    assert {name: site["filter"][name] for name in ("dutch_stop", "dutch_stemmer", "dutch_compounds")} == {
+        name: analysis["filter"][name] for name in ("dutch_stop", "dutch_stemmer", "dutch_compounds")
+    }
     rules = analysis["filter"]["kp_synonyms"]["synonyms"]
     assert rules == synonym_rules()
     assert any(r.startswith("ggz, geestelijke gezondheidszorg") for r in rules)

@@ -164,3 +164,14 @@ def test_drafts_and_restricted_pages_never_reach_the_index(site_index, finder_pa
     assert wait_for(lambda: len(hits_in_every_index(site_index, public_word)) >= 1)
     assert hits_in_every_index(site_index, draft_word) == []
     assert hits_in_every_index(site_index, private_word) == []
+
+
+def test_judged_pages_are_in_the_top_five_on_the_engine(site_index):
+    from tests.search.relevance_set import JUDGEMENTS, misses
+
+    failures = {}
+    for judgement in JUDGEMENTS:
+        missing, shown = misses(judgement)
+        if missing:
+            failures[f"{judgement.language}:{judgement.query}"] = (missing, shown)
+    assert not failures

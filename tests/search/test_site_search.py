@@ -84,10 +84,27 @@ def test_only_pages_and_taxonomy_are_indexed():
         assert "response" not in label and "registration" not in label and "comment" not in label, label
 
 
-def test_no_results_offers_a_way_out(client, practices):
+def test_a_misspelling_shows_the_results_of_the_correction_and_says_so(client, practices):
     html = client.get("/zoeken/", {"q": "pleegezinnen"}).content.decode()  # typo
+    assert "Niets gevonden voor “pleegezinnen”. U ziet de resultaten voor “pleeggezinnen”." in html
+    assert "Meer pleeggezinnen werven" in html
+
+
+def test_a_question_no_page_fully_answers_shows_the_pages_with_most_of_its_words(client, practices):
+    html = client.get("/zoeken/", {"q": "pleeggezinnen werven kwartelkoning"}).content.decode()
+    assert "Geen pagina bevat al uw zoekwoorden" in html
+    assert "Meer pleeggezinnen werven" in html
+
+
+def test_no_results_offers_a_way_out_but_no_correction_that_finds_nothing(client, practices):
+    from search.models import Synonym
+
+    # "zeldzaamterm" is a known word (a synonym) that no page contains: proposing it would lead nowhere.
+    Synonym.objects.create(term="zeldzaamterm", synonyms="nergensvoorkomend")
+    html = client.get("/zoeken/", {"q": "zeldzaamtrem"}).content.decode()
     assert "0 resultaten" in html
-    assert "Bedoelde u" in html and "pleeggezinnen" in html
+    assert "Bedoelde u" not in html
+    assert "Meer pleeggezinnen werven" not in html
 
 
 def test_suggestions_as_you_type_give_titles_with_url_and_taxonomy_terms(client, practices, taxonomy):

@@ -257,24 +257,7 @@ if OPENSEARCH_URL or ELASTICSEARCH_URL:
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
             "OPTIONS": {},
-            # Dutch analysis for every text field (search/elastic.py: DUTCH_ANALYSIS).
-            "INDEX_SETTINGS": {
-                "settings": {
-                    "analysis": {
-                        "analyzer": {
-                            "default": {
-                                "type": "custom",
-                                "tokenizer": "standard",
-                                "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"],
-                            }
-                        },
-                        "filter": {
-                            "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
-                            "dutch_stemmer": {"type": "stemmer", "language": "dutch_kp"},
-                        },
-                    }
-                }
-            },
+            # Dutch analysis for every text field comes from the backend (search/analysis.py).
         },
         "database": SEARCH_DATABASE_BACKEND,
     }
