@@ -25,7 +25,7 @@ def connect():
 
 def personal_data(user) -> dict:
     """What the advisory table holds about a person (for the AVG download on the profile page)."""
-    from .models import Reply, Report, Response
+    from .models import ProposalFollow, Reply, Report, Response, ResponseDraft
 
     responses = Response.objects.filter(author=user).select_related("proposal", "organisation", "question")
     return {
@@ -58,5 +58,17 @@ def personal_data(user) -> dict:
                 "gemeld_op": report.created_at.isoformat(),
             }
             for report in Report.objects.filter(reporter=user)
+        ],
+        "concepten": [
+            {
+                "voorstel": draft.proposal.title,
+                "tekst": draft.body_markdown,
+                "opgeslagen_op": draft.updated_at.isoformat(),
+            }
+            for draft in ResponseDraft.objects.filter(author=user).select_related("proposal")
+        ],
+        "gevolgde_voorstellen": [
+            {"voorstel": follow.proposal.title, "sinds": follow.created_at.isoformat()}
+            for follow in ProposalFollow.objects.filter(user=user).select_related("proposal")
         ],
     }

@@ -208,3 +208,13 @@ def test_followers_hear_of_the_report_and_the_decision(client, demo_site, outsid
     assert len(decisions) == 1 and f"{proposal.url}verslag/" in decisions[0].body
     proposal.save_revision().publish()
     assert len([m for m in mail.outbox if m.to == [outsider.email]]) == 2  # each once
+
+
+def test_drafts_and_follows_are_in_the_personal_data_download(client, proposal, provider):
+    client.force_login(provider)
+    client.post(f"{proposal.url}reageren/", {"text": "Concept voor de download", "save_draft": "1"})
+    client.post(f"{proposal.url}volgen/", {"action": "follow"})
+    data = client.get("/account/mijn-gegevens.json").json()
+    advisory = data["adviestafel"]
+    assert [d["tekst"] for d in advisory["concepten"]] == ["Concept voor de download"]
+    assert [f["voorstel"] for f in advisory["gevolgde_voorstellen"]] == [proposal.title]
