@@ -9,6 +9,8 @@ client (full middleware and Wagtail routing):
 
     DATABASE_URL=sqlite:////tmp/kp_search_bench.sqlite3 .venv/bin/python bench/search_latency.py --sizes 1000 10000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_search_bench .venv/bin/python bench/search_latency.py
+    OPENSEARCH_URL=http://127.0.0.1:9200 ELASTICSEARCH_INDEX_PREFIX=kp_bench DATABASE_URL=postgres://… \
+        .venv/bin/python bench/search_latency.py      # the live engine answers finder and site search
 
 Sizes are cumulative: the script tops the number of generated practices up to each size in turn.
 Use a database of its own: it migrates it and loads the demo if it is empty.
@@ -226,7 +228,11 @@ def main():
     def search_url(rng):
         return f"/zoeken/?q={rng.choice(QUERIES).replace(' ', '+')}"
 
-    print(f"database: {connection.vendor}; runs per measurement: {args.runs}")
+    from search import engine
+
+    config = engine.configured()
+    answered_by = f"{config.kind} at {config.url}" if config else "the database"
+    print(f"database: {connection.vendor}; search answered by {answered_by}; runs per measurement: {args.runs}")
     print(
         "| practices | index build (s) | finder median (ms) | finder p95 (ms) | finder queries "
         "| search median (ms) | search p95 (ms) | search queries |"

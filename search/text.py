@@ -1,10 +1,10 @@
 """Dutch text handling shared by every search backend: folding, tokens, stemming, snippets.
 
-The database index holds words as written, so queries search on a stem *as a prefix*. Two stemmers give the
-prefixes (docs/search.md, measured by bench/search_relevance.py):
-- `stem()`: Snowball's original Dutch algorithm with one change: after removing a plural ending it undoubles
-  *any* final consonant (``pleeggezinnen`` → ``pleeggezin``), where Snowball only undoubles k, d and t (and so
-  leaves ``pleeggezinn``, no prefix of ``pleeggezin``);
+The database index holds words as written, so queries search on a stem *as a prefix*. Two of snowballstemmer's
+Dutch stemmers give the prefixes (docs/search.md, measured by bench/search_relevance.py):
+- `stem()`: Snowball's original Dutch algorithm (``dutch_porter``) with one change: after removing a plural
+  ending any final consonant is undoubled (``pleeggezinnen`` → ``pleeggezin``), where Snowball only undoubles k, d
+  and t (and so leaves ``pleeggezinn``, no prefix of ``pleeggezin``);
 - snowballstemmer's current Dutch algorithm (Kraaij-Pohlmann based, the one the engine runs as ``dutch_kp``),
   which joins irregular plurals (``scholen`` → ``school``, ``huizen`` → ``huis``); the singular is then also
   searched in its plural spelling (``school`` → ``schol``, ``huis`` → ``huiz``).
@@ -133,88 +133,23 @@ def tokens(text):
     return TOKEN_RE.findall(fold(text))
 
 
-def _regions(word):
-    """Snowball R1 and R2 start positions (R1 at least 3)."""
-
-    def next_region(start):
-        for i in range(start + 1, len(word)):
-            if word[i] not in VOWELS and word[i - 1] in VOWELS:
-                return i + 1
-        return len(word)
-
-    r1 = max(next_region(0), 3)
-    r2 = next_region(r1) if r1 < len(word) else len(word)
-    return r1, r2
-
-
 def _undouble(word):
     if len(word) >= 2 and word[-1] == word[-2] and word[-1] not in VOWELS:
         return word[:-1]
     return word
 
 
-def _valid_en(word):
-    return bool(word) and word[-1] not in VOWELS and not word.endswith("gem")
+_SNOWBALL_DUTCH = snowballstemmer.stemmer("dutch_porter")
 
 
 def stem(word):
-    """Stem of one folded token; short words and numbers are returned unchanged."""
+    """Prefix stem of one folded token (short words and numbers unchanged): Snowball's original Dutch algorithm
+    (snowballstemmer), then any doubled final consonant undoubled (pleeggezinn → pleeggezin)."""
     if word in IRREGULAR:
         return IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
         return word
-    r1, r2 = _regions(word)
-    # Step 1: plural and other endings.
-    if word.endswith("heden") and len(word) - 5 >= r1:
-        word = word[:-5] + "heid"
-    elif word.endswith("ene") and len(word) - 3 >= r1 and _valid_en(word[:-3]):
-        word = _undouble(word[:-3])
-    elif word.endswith("en") and len(word) - 2 >= r1 and _valid_en(word[:-2]):
-        word = _undouble(word[:-2])
-    elif word.endswith("se") and len(word) - 2 >= r1 and word[-3] not in VOWELS and word[-3] != "j":
-        word = word[:-2]
-    elif word.endswith("s") and len(word) - 1 >= r1 and word[-2] not in VOWELS and word[-2] != "j":
-        word = word[:-1]
-    # Step 2: a final e.
-    e_found = False
-    if word.endswith("e") and len(word) - 1 >= r1 and len(word) > 1 and word[-2] not in VOWELS:
-        word = _undouble(word[:-1])
-        e_found = True
-    # Step 3: derivational endings, only in R2.
-    if word.endswith("heid") and len(word) - 4 >= r2 and not word[:-4].endswith("c"):
-        word = word[:-4]
-        if word.endswith("en") and len(word) - 2 >= r1 and _valid_en(word[:-2]):
-            word = _undouble(word[:-2])
-    for suffix in ("end", "ing"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= r2:
-            word = word[: -len(suffix)]
-            if word.endswith("ig") and len(word) - 2 >= r2 and not word[:-2].endswith("e"):
-                word = word[:-2]
-            else:
-                word = _undouble(word)
-            break
-    else:
-        if word.endswith("ig") and len(word) - 2 >= r2 and not word[:-2].endswith("e"):
-            word = word[:-2]
-        elif word.endswith("lijk") and len(word) - 4 >= r2:
-            word = word[:-4]
-            if word.endswith("e") and len(word) > 1 and word[-2] not in VOWELS:
-                word = _undouble(word[:-1])
-        elif word.endswith("baar") and len(word) - 4 >= r2:
-            word = word[:-4]
-        elif word.endswith("bar") and len(word) - 3 >= r2 and e_found:
-            word = word[:-3]
-    # Step 4: undouble a vowel in a closing consonant-vowel-vowel-consonant (maan → man).
-    if (
-        len(word) >= 4
-        and word[-1] not in VOWELS
-        and word[-1] != "i"
-        and word[-2] == word[-3]
-        and word[-2] in "aeou"
-        and word[-4] not in VOWELS
-    ):
-        word = word[:-2] + word[-1]
-    return word
+    return _undouble(_SNOWBALL_DUTCH.stemWord(word))
 
 
 def search_terms(text):
