@@ -33,8 +33,8 @@ worker: setup
 
 test: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run -v1
-	@# axe-core (package.json) for the accessibility tests; they skip with the reason when npm is missing.
-	@if command -v npm >/dev/null 2>&1 && [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	@# axe-core and ical.js (package.json) for the accessibility and calendar tests; they skip, with the reason, without npm.
+	@if command -v npm >/dev/null 2>&1 && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -d node_modules/ical.js ]; }; then \
 	  npm install --no-audit --no-fund --silent || echo "npm install failed: accessibility tests will be skipped"; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
 
