@@ -76,3 +76,12 @@ def test_the_csrf_page_never_links_back_off_site(demo_site):
     event = EventPageFactory(capacity=5)
     response = Client(enforce_csrf_checks=True).post(event.url, {}, HTTP_REFERER="https://kwaadwillend.example/")
     assert "kwaadwillend.example" not in response.content.decode()
+
+
+def test_error_pages_follow_the_chosen_language(demo_site):
+    browser = Client(enforce_csrf_checks=True)
+    browser.cookies["django_language"] = "en"
+    event = EventPageFactory(capacity=5)
+    html = browser.post(event.url, {}).content.decode()
+    assert 'lang="en"' in html
+    assert "Form expired" in html and "Allow cookies for this site" in html
