@@ -175,3 +175,18 @@ def test_judged_pages_are_in_the_top_five_on_the_engine(site_index):
         if missing:
             failures[f"{judgement.language}:{judgement.query}"] = (missing, shown)
     assert not failures
+
+
+def test_renaming_a_region_reaches_the_finder_and_site_search_on_the_engine(
+    es_index, site_index, finder_page, practices, taxonomy, django_capture_on_commit_callbacks
+):
+    from search.site_search import site_search
+
+    region = taxonomy["regions"][0]
+    new_name = f"Regio{uuid.uuid4().hex[:6]}"
+    with django_capture_on_commit_callbacks(execute=True):
+        region.name = new_name
+        region.save()
+    in_region = {p.pk for p in practices if p.region_id == region.pk}
+    assert wait_for(lambda: {p.pk for p in run(finder_page, f"q={new_name}").items} == in_region)
+    assert wait_for(lambda: in_region <= {item.page.pk for item in site_search(new_name).items})

@@ -64,3 +64,17 @@ def test_programme_and_speakers_of_an_event_are_searchable(demo_site):
     ]
     event = EventPageFactory(programme=programme)
     assert [item.page.pk for item in site_search(speaker).items] == [event.pk]
+
+
+def test_renaming_a_theme_reindexes_the_pages_that_show_it(demo_site, django_capture_on_commit_callbacks):
+    from knowledge.models import MainTheme
+    from tests.factories.search import make_practice
+
+    theme = MainTheme.objects.order_by("pk").first()
+    page = make_practice("Themaproef", main_theme=theme, action_line=theme.action_line)
+    new_name = word("themanaam")
+    assert site_search(new_name).total == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.name = new_name
+        theme.save()
+    assert page.pk in [item.page.pk for item in site_search(new_name).items]
