@@ -48,6 +48,7 @@ def service_unavailable(request=None, error: BaseException | None = None) -> Htt
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # the throttled warning above, not one "Service Unavailable" line per request
     return response
 
 

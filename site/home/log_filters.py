@@ -11,11 +11,15 @@ NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 TOKEN_PARAM = re.compile(r"(?i)((?:token|key|signature|code)=)[^&\s\"']+")
 
 MASK = "[afgeschermd]"
+# The same signed links inside a log message ("Bad Request: /kennisateliers/x/inschrijving/<token>/"): the one or
+# two path segments after the marker, nothing beyond them.
+TOKEN_IN_TEXT = re.compile(r"(/(?:inschrijving|wachtwoord-instellen|uitnodiging)/)[^\s/?#\"']+(?:/[^\s/?#\"']+)?")
 
 
 def mask(text: str) -> str:
     text = EMAIL.sub(MASK, text)
     text = TOKEN_PARAM.sub(lambda m: m.group(1) + MASK, text)
+    text = TOKEN_IN_TEXT.sub(lambda m: m.group(1) + MASK, text)
     text = PHONE.sub(MASK, text)
     return NINE_DIGITS.sub(MASK, text)
 

@@ -90,3 +90,4 @@ def test_cached_pages_keep_coming_and_the_rest_gets_a_dutch_503_until_the_databa
 
     log = server.output()
     assert log.count("Database onbereikbaar") == 1  # one warning for the outage, not one per request
+    assert "Service Unavailable" not in log and "Internal Server Error" not in log

@@ -85,3 +85,26 @@ def test_error_pages_follow_the_chosen_language(demo_site):
     html = browser.post(event.url, {}).content.decode()
     assert 'lang="en"' in html
     assert "Form expired" in html and "Allow cookies for this site" in html
+
+
+def test_refused_requests_are_logged_without_the_token_of_a_signed_link(client, demo_site, settings):
+    """Django logs every 4xx with its path; a registration link's token must not reach the log."""
+    import logging
+
+    from home.log_filters import MaskPersonalDataFilter
+
+    records = []
+    handler = logging.Handler()
+    handler.addFilter(MaskPersonalDataFilter())
+    handler.emit = lambda record: records.append(handler.format(record))
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        event = EventPageFactory(capacity=5)
+        path = f"{event.url}inschrijving/GeheimToken-42:xyz/"
+        payload = b"0" * (settings.MAX_REQUEST_BODY_SIZE + 1)
+        assert client.generic("POST", path, payload, content_type="application/octet-stream").status_code == 413
+    finally:
+        logger.removeHandler(handler)
+    assert records and all("GeheimToken" not in line for line in records)
+    assert any("inschrijving/[afgeschermd]/" in line for line in records)
