@@ -168,3 +168,23 @@ def test_reporting_from_another_organisation_still_works(client, demo_site):
     response = ResponseFactory(proposal=closed)
     client.force_login(provider_member(OrganisationFactory()))
     assert client.post(f"{closed.url}reactie/{response.pk}/melden/", {"reason": "spam"}).status_code == 302
+
+
+def test_the_admin_edit_form_refuses_a_closing_date_before_the_opening(client, demo_site, editor_user):
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+    proposal = make_proposal(title="Venster in de admin")
+    client.force_login(editor_user)
+    url = f"/admin/pages/{proposal.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data.update(nested_form_data({"body": streamfield([]), "documents": streamfield([])}))  # rendered by JS
+    data["opens_at"] = "2026-12-10 09:00"
+    data["closes_at"] = "2026-12-01 17:00"
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200  # the form again, with the error
+    assert "kies een sluitdatum na de openingsdatum" in html
+    proposal.refresh_from_db()
+    assert proposal.closes_at > proposal.opens_at
+    data["closes_at"] = "2026-12-20 17:00"
+    assert client.post(url, data).status_code == 302  # the same form saves once the dates are right
