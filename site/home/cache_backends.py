@@ -7,7 +7,8 @@ site slower, never broken: ``get`` returns the default, ``get_many`` an empty di
 After a failure the backend does not ask Redis again for ``RETRY_SECONDS`` (default 2), so a dead or
 black-holed Redis costs one short timeout per process every few seconds instead of one per call; afterwards the
 next call tries again, so recovery needs no restart. One warning is logged per ``WARNING_SECONDS`` (default
-60) per process, and one line when Redis answers again.
+60) per process, and one line when Redis answers again. This state is shared by the threads of a process (Django
+keeps a cache object per thread).
 
 Rate limits built on this cache (``home.security.rate_limited``) fail open: while Redis is down nothing is
 counted, so no one is limited. Sign-in lockout (django-axes) is kept in the database and is not affected.
@@ -15,6 +16,7 @@ counted, so no one is limited. Sign-in lockout (django-axes) is kept in the data
 
 import functools
 import logging
+import threading
 import time
 
 from django.core.cache.backends.redis import RedisCache
@@ -29,22 +31,44 @@ FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
 _MISSING_KEY = object()
 
 
+class _State:
+    """What one process knows about one Redis: shared by its threads (Django keeps a cache object per thread)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_until = 0.0
+        self.down_since = None
+        self.warned_at = None
+
+
+_STATES: dict[str, _State] = {}
+_STATES_LOCK = threading.Lock()
+
+
+def _state_for(location: str) -> _State:
+    with _STATES_LOCK:
+        return _STATES.setdefault(location, _State())
+
+
 def _resilient(fallback):
     """Call the real method unless Redis is known to be down; on a connection failure return ``fallback``."""
 
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
-            if time.monotonic() < self._down_until:
+            state = self._state
+            if time.monotonic() < state.down_until:
                 return self._fallback(fallback, args, kwargs)
             try:
                 result = method(self, *args, **kwargs)
             except FAILURES as error:
                 self._failed(error)
                 return self._fallback(fallback, args, kwargs)
-            if self._down_since is not None:
-                logger.warning("Cache (Redis) weer bereikbaar na %.0f s.", time.monotonic() - self._down_since)
-                self._down_since = None
+            if state.down_since is not None:
+                with state.lock:
+                    since, state.down_since = state.down_since, None
+                if since is not None:
+                    logger.warning("Cache (Redis) weer bereikbaar na %.0f s.", time.monotonic() - since)
             return result
 
         return wrapper
@@ -68,17 +92,19 @@ class ResilientRedisCache(RedisCache):
         # One immediate retry: after a Redis restart the pooled connection is dead, the retry reconnects.
         options.setdefault("retry", Retry(NoBackoff(), 1))
         super().__init__(server, {**params, "OPTIONS": options})
-        self._down_until = 0.0
-        self._down_since = None
-        self._warned_at = None
+        self._state = _state_for(server if isinstance(server, str) else ",".join(server))
 
     def _failed(self, error) -> None:
         now = time.monotonic()
-        self._down_until = now + self.retry_seconds
-        if self._down_since is None:
-            self._down_since = now
-        if self._warned_at is None or now - self._warned_at >= self.warning_seconds:
-            self._warned_at = now
+        state = self._state
+        with state.lock:
+            state.down_until = now + self.retry_seconds
+            if state.down_since is None:
+                state.down_since = now
+            warn = state.warned_at is None or now - state.warned_at >= self.warning_seconds
+            if warn:
+                state.warned_at = now
+        if warn:
             logger.warning(
                 "Cache (Redis) onbereikbaar (%s): pagina's worden zonder cache opgebouwd, rate limits tellen niet. "
                 "Volgende melding op zijn vroegst over %.0f s.",
@@ -99,7 +125,7 @@ class ResilientRedisCache(RedisCache):
     @property
     def available(self) -> bool:
         """False while the backend is not asking Redis (shortly after a failure)."""
-        return time.monotonic() >= self._down_until
+        return time.monotonic() >= self._state.down_until
 
     def ping(self) -> bool:
         """Ask Redis directly (for the health check); True when it answered."""

@@ -192,3 +192,25 @@ def test_the_page_cache_comes_back_by_itself_when_redis_returns(client, demo_sit
     assert states == ["MISS", "HIT", "HIT"]
     assert len(cache_warnings) == 2  # the outage, then "weer bereikbaar"
     assert "weer bereikbaar" in cache_warnings[1].getMessage()
+
+
+def test_the_threads_of_a_process_share_one_warning_and_one_pause(redis_site, cache_warnings):
+    """gunicorn runs several threads per worker, each with its own cache object (Django keeps them per thread)."""
+    import threading
+
+    from django.core.cache import caches
+
+    redis_site.kill()
+    answers = []
+
+    def visitor():
+        for _ in range(20):
+            answers.append(caches["default"].get("pagecache:generation", "leeg"))
+
+    threads = [threading.Thread(target=visitor) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["leeg"] * 80
+    assert len(cache_warnings) == 1
