@@ -6,6 +6,7 @@ Wagtail settings; the others use the site layout.
 
 import logging
 import sys
+import threading
 import time
 
 from django.db import InterfaceError, OperationalError
@@ -20,6 +21,7 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 60
 WARNING_SECONDS = 60
 _last_warning = [0.0]
+_warning_lock = threading.Lock()
 
 
 def is_database_error(error: BaseException | None) -> bool:
@@ -36,8 +38,11 @@ def is_database_error(error: BaseException | None) -> bool:
 def service_unavailable(request=None, error: BaseException | None = None) -> HttpResponse:
     """The Dutch 503 page with Retry-After; one warning per ``WARNING_SECONDS`` per process, not per request."""
     now = time.monotonic()
-    if now - _last_warning[0] >= WARNING_SECONDS:
-        _last_warning[0] = now
+    with _warning_lock:
+        warn = now - _last_warning[0] >= WARNING_SECONDS
+        if warn:
+            _last_warning[0] = now
+    if warn:
         logger.warning(
             "Database onbereikbaar (%s): bezoekers krijgen 503 of een bewaarde pagina. "
             "Volgende melding op zijn vroegst over %s s.",
