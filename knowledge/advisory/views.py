@@ -505,14 +505,13 @@ class ProposalRoutesMixin(RefusalMixin):
             )
             for r in selectors.public_responses(proposal=self)
         ]
-        result = spreadsheet.response(
+        # Sent with home.exports' "private, no-store": a response hidden later must not linger in a browser cache.
+        return spreadsheet.response(
             headers=[_("Vraag"), _("Organisatie"), _("Standpunt"), _("Reactie"), _("Geplaatst op")],
             rows=rows,
             fmt="csv",
             filename=f"adviestafel-{self.slug}-openbare-reacties",
         )
-        result["Cache-Control"] = "public, max-age=300"
-        return result
 
     def _require_export(self, request):
         from . import selectors

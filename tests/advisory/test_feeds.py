@@ -102,3 +102,14 @@ def test_unpublished_or_private_proposals_are_in_no_feed(client, consultations):
     open_one.unpublish()
     assert "Open consultatie" not in client.get("/adviestafel/feed/").content.decode()
     assert "Open consultatie" not in client.get("/adviestafel/agenda.ics").content.decode()
+
+
+def test_a_response_hidden_after_download_is_gone_from_the_next_csv(client, consultations, editor_user):
+    closed, _open = consultations
+    first = client.get(f"{closed.url}reacties-csv/")
+    assert PUBLIC in first.content.decode("utf-8-sig") and "no-store" in first["Cache-Control"]
+    client.force_login(editor_user)
+    public = closed.responses.get(body_markdown=PUBLIC)
+    client.post(f"{closed.url}reactie/{public.pk}/verbergen/", {"reason": "Persoonsgegevens"})
+    client.logout()
+    assert PUBLIC not in client.get(f"{closed.url}reacties-csv/").content.decode("utf-8-sig")
