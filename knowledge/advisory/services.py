@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -348,9 +348,10 @@ def response_report(*, response, user, reason, now=None) -> Report:
         weight = selectors.report_weight(response)
         if weight >= report_threshold():
             response.state = ResponseState.HIDDEN
-            response.moderation_reason = _(
-                "Deze reactie is door %(n)s organisaties gemeld en verborgen tot de redactie haar heeft beoordeeld."
-            ) % {"n": weight}
+            with translation.override("nl"):  # stored and mailed: Dutch, whatever the reporter's page language
+                response.moderation_reason = _(
+                    "Deze reactie is door %(n)s organisaties gemeld en verborgen tot de redactie haar heeft beoordeeld."
+                ) % {"n": weight}
             response.moderated_at = now
             response.save(update_fields=["state", "moderation_reason", "moderated_at"])
             log(

@@ -4,7 +4,7 @@ so running a task or the cron command again never sends twice."""
 import logging
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from . import emails, selectors, wording
@@ -80,13 +80,18 @@ def _report_recent(proposal, now) -> bool:
     return bool(published and published <= now and now - published <= timezone.timedelta(days=REPORT_ANNOUNCE_DAYS))
 
 
+def _dutch_time_left(closes_at) -> str:
+    with translation.override("nl"):  # the e-mails are Dutch whatever language the sender's request had
+        return wording.time_left(closes_at - timezone.now())
+
+
 def notify_proposal(proposal, kind) -> int:
     context = {
         "proposal": proposal,
         "proposal_url": emails.absolute_url(proposal.get_url()),
         "closes_at": timezone.localtime(proposal.closes_at) if proposal.closes_at else None,
         # Said at sending time, so a reminder sent late still tells the truth ("nog 5 uur").
-        "time_left": wording.time_left(proposal.closes_at - timezone.now()) if proposal.closes_at else "",
+        "time_left": _dutch_time_left(proposal.closes_at) if proposal.closes_at else "",
     }
     return sum(
         _send_once(proposal=proposal, user=user, kind=kind, context=context) for user in _recipients(proposal, kind)

@@ -188,3 +188,14 @@ def test_the_admin_edit_form_refuses_a_closing_date_before_the_opening(client, d
     assert proposal.closes_at > proposal.opens_at
     data["closes_at"] = "2026-12-20 17:00"
     assert client.post(url, data).status_code == 302  # the same form saves once the dates are right
+
+
+def test_in_english_the_page_and_the_refusal_are_translated(client, proposal, provider, audience_org, settings):
+    response = ResponseFactory(proposal=proposal, author=provider, organisation=audience_org)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.force_login(provider)
+    page = client.get(proposal.url).content.decode()
+    assert 'kp-time-left">9 days left<' in page and "Save draft" in page and ">Follow<" in page
+    refused = client.get(f"{proposal.url}reactie/{response.pk}/uitkomst/")
+    assert refused.status_code == 403
+    assert "Only staff of the region holding this consultation record the outcome" in refused.content.decode()
