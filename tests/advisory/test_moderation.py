@@ -233,3 +233,17 @@ def test_hiding_by_reports_also_purges_the_cache(client, target, settings, djang
     after = Client().get(target.proposal.url)
     assert after["X-Cache"] == "MISS"
     assert TEXT not in after.content.decode()
+
+
+def test_a_restored_response_is_judged_on_new_reports_only(client, target, editor_user, settings):
+    settings.ADVISORY_REPORT_THRESHOLD = 2
+    for _ in range(2):
+        _report(client, provider_member(OrganisationFactory()), target)
+    assert _state(target) == ResponseState.HIDDEN
+    client.force_login(editor_user)
+    client.post(f"{target.proposal.url}reactie/{target.pk}/herstellen/", {"reason": "Niets mis mee"})
+    assert _state(target) == ResponseState.ACTIVE
+    _report(client, provider_member(OrganisationFactory()), target)
+    assert _state(target) == ResponseState.ACTIVE  # the two old reports were decided on
+    _report(client, provider_member(OrganisationFactory()), target)
+    assert _state(target) == ResponseState.HIDDEN
