@@ -1,22 +1,45 @@
+import time
+
 import pytest
 from django.core.management import call_command
 
+from tests import demo_snapshot
+
+
+class _Demo:
+    """The run's demo snapshot (tests/demo_snapshot.py) and whether a transactional test may have flushed it."""
+
+    snapshot = None
+    taken = None  # the snapshot of this run, kept for the summary
+    blocker = None
+    flushed = False
+    load_seconds = 0.0
+
 
 def _ensure_demo():
+    from django.db import connection
+
     from home.models import HomePage
 
-    if not HomePage.objects.exists():
-        from wagtail.models import Collection, Locale, Page
+    if HomePage.objects.exists():
+        return
+    if _Demo.snapshot is not None and not connection.in_atomic_block:
+        # A transactional test flushed the database: put the demo back as it was after the first load.
+        _Demo.snapshot.restore()
+        return
+    from wagtail.models import Collection, Locale, Page
 
-        # A transactional test (django_db(transaction=True)) flushes everything, including the root page, root
-        # collection and locale that Wagtail's migrations create: put them back before the demo is loaded again.
-        if not Locale.objects.exists():
-            Locale.objects.create(language_code="nl")
-        if Page.get_first_root_node() is None:
-            Page.add_root(title="Root", slug="root")
-        if Collection.get_first_root_node() is None:
-            Collection.add_root(name="Root")
-        call_command("load_demo", "--skip-index", stdout=_Silent())
+    # A transactional test (django_db(transaction=True)) flushes everything, including the root page, root
+    # collection and locale that Wagtail's migrations create: put them back before the demo is loaded again.
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code="nl")
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    started = time.perf_counter()
+    call_command("load_demo", "--skip-index", stdout=_Silent())
+    _Demo.load_seconds += time.perf_counter() - started
 
 
 class _Silent:
@@ -29,14 +52,84 @@ class _Silent:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo site once per run; each test then works inside its own transaction on top of it."""
+    """Load the demo site once per run; each test then works inside its own transaction on top of it.
+
+    The loaded database is kept as a snapshot (a template database on PostgreSQL, a backup copy on SQLite):
+    after a transactional test flushed everything, the next test gets it back in about a second instead of a
+    rebuild by load_demo. Without a snapshot (other vendors) the demo is rebuilt as before."""
     with django_db_blocker.unblock():
         _ensure_demo()
+        _Demo.snapshot = _Demo.taken = demo_snapshot.take()
+    _Demo.blocker = django_db_blocker
+    yield
+    snapshot, _Demo.snapshot, _Demo.blocker = _Demo.snapshot, None, None
+    if snapshot is not None:
+        with django_db_blocker.unblock():
+            snapshot.drop()
+
+
+def _marker_flag(marker, name, position):
+    if name in marker.kwargs:
+        return bool(marker.kwargs[name])
+    return len(marker.args) > position and bool(marker.args[position])
+
+
+def _unittest_class(item):
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return cls if isinstance(cls, type) and issubclass(cls, TransactionTestCase) else None
+
+
+def _is_transactional(item):
+    """Whether pytest-django runs `item` as a TransactionTestCase, which flushes every table afterwards."""
+    from django.test import TestCase
+
+    cls = _unittest_class(item)
+    if cls is not None:
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (_marker_flag(marker, "transaction", 0) or _marker_flag(marker, "reset_sequences", 1)):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return any(name in names for name in ("transactional_db", "live_server", "django_db_reset_sequences"))
+
+
+def _uses_database(item):
+    if _unittest_class(item) is not None or item.get_closest_marker("django_db") is not None:
+        return True
+    names = getattr(item, "fixturenames", ())
+    return any(name in names for name in ("db", "transactional_db", "live_server", "_django_db_helper"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before the fixtures of a test that uses the database (so outside its transaction): if a transactional
+    test flushed the database meanwhile, restore the demo snapshot."""
+    if _Demo.flushed and _Demo.blocker is not None and _uses_database(item):
+        _Demo.flushed = False
+        with _Demo.blocker.unblock():
+            _ensure_demo()
+
+
+def pytest_runtest_teardown(item):
+    if _is_transactional(item):
+        _Demo.flushed = True
+
+
+def pytest_terminal_summary(terminalreporter):
+    snapshot = _Demo.taken
+    restores = getattr(snapshot, "restores", 0)
+    if restores or _Demo.load_seconds:
+        terminalreporter.write_line(
+            f"demo: load_demo {_Demo.load_seconds:.1f} s; snapshot ({type(snapshot).__name__}) restored "
+            f"{restores}x in {getattr(snapshot, 'seconds', 0.0):.1f} s"
+        )
 
 
 @pytest.fixture
 def demo_site(db):
-    """The demo site; reloaded if a transactional test flushed the database before this test."""
+    """The demo site; restored (or reloaded) if a transactional test flushed the database before this test."""
     _ensure_demo()
     from home.models import HomePage
 
