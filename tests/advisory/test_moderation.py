@@ -247,3 +247,19 @@ def test_a_restored_response_is_judged_on_new_reports_only(client, target, edito
     assert _state(target) == ResponseState.ACTIVE  # the two old reports were decided on
     _report(client, provider_member(OrganisationFactory()), target)
     assert _state(target) == ResponseState.HIDDEN
+
+
+def test_moderation_queue_costs_a_fixed_number_of_queries(client, closed, editor_user, django_assert_max_num_queries):
+    def add(n):
+        for _ in range(n):
+            response = ResponseFactory(proposal=closed, organisation=OrganisationFactory())
+            Report.objects.create(response=response, reporter=provider_member(OrganisationFactory()), reason="spam")
+
+    add(2)
+    client.force_login(editor_user)
+    client.get("/admin/adviestafel/moderatie/")
+    with django_assert_max_num_queries(60) as before:
+        client.get("/admin/adviestafel/moderatie/")
+    add(6)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get("/admin/adviestafel/moderatie/")

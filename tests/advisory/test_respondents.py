@@ -218,3 +218,21 @@ def test_drafts_and_follows_are_in_the_personal_data_download(client, proposal, 
     advisory = data["adviestafel"]
     assert [d["tekst"] for d in advisory["concepten"]] == ["Concept voor de download"]
     assert [f["voorstel"] for f in advisory["gevolgde_voorstellen"]] == [proposal.title]
+
+
+def test_my_responses_costs_a_fixed_number_of_queries(
+    client, demo_site, provider, audience_org, staff, django_assert_max_num_queries
+):
+    def add(n):
+        for _ in range(n):
+            response = ResponseFactory(proposal=make_proposal(), author=provider, organisation=audience_org)
+            ReplyFactory(response=response, author=staff, is_official=True)
+
+    add(2)
+    client.force_login(provider)
+    client.get("/adviestafel/mijn-reacties/")
+    with django_assert_max_num_queries(40) as before:
+        client.get("/adviestafel/mijn-reacties/")
+    add(6)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get("/adviestafel/mijn-reacties/")
