@@ -5,8 +5,9 @@ from knowledge.advisory.tasks import due_notifications, send_proposal_notificati
 
 class Command(BaseCommand):
     help = (
-        "Adviestafel: e-mail de doelgroep bij opening, herinner niet-reagerende organisaties 3 dagen voor "
-        "sluiting en meld gepubliceerde verslagen. Idempotent: elke e-mail gaat één keer per persoon (cron)."
+        "Adviestafel: e-mail de doelgroep bij opening, herinner niet-reagerende organisaties "
+        "ADVISORY_REMINDER_HOURS (standaard 72) uur voor sluiting, meld gepubliceerde verslagen en (aan volgers) "
+        "besluiten. Idempotent: elke e-mail gaat één keer per persoon (cron)."
     )
 
     def handle(self, *args, **options):
