@@ -101,6 +101,25 @@ def _qs(**params):
     return qd.urlencode()
 
 
+def _completes(member, typed):
+    """Whether a synonym (tokens) starts with what was typed, the last word typed possibly unfinished."""
+    n = len(typed)
+    return len(member) >= n and member[: n - 1] == typed[:-1] and member[n - 1].startswith(typed[-1])
+
+
+def synonym_expansions(text, *, limit=2):
+    """The other variants of the synonym groups that have a member starting with what was typed."""
+    from .models import synonym_groups
+
+    typed = tuple(tokens(text))
+    found = []
+    if typed:
+        for group in synonym_groups():
+            if any(_completes(member, typed) for member in group):
+                found += [" ".join(member) for member in group if not _completes(member, typed)]
+    return list(dict.fromkeys(found))[:limit]
+
+
 def typeahead(text, *, limit=8):
     """JSON-ready suggestions: page titles (with url) and taxonomy terms (with a finder url)."""
     from wagtail.models import Page
@@ -120,14 +139,14 @@ def typeahead(text, *, limit=8):
         except Exception as exc:  # noqa: BLE001
             elastic.logger.warning("Search engine suggestions unavailable: %s", exc)
     try:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=2)
-            .autocomplete(text, backend=engine.wagtail_backend_name())[:limit]
-        )
-        for page in pages:
-            results.append({"label": page.title, "url": page.url, "type": "page"})
+        live = Page.objects.live().public().filter(depth__gt=2)
+        seen = {r["label"] for r in results}
+        # What was typed, then the synonyms of a term it completes (OTS → ondertoezichtstelling).
+        for phrase in [text, *synonym_expansions(text)]:
+            for page in live.autocomplete(phrase, backend=engine.wagtail_backend_name())[:limit]:
+                if page.title not in seen and len(seen) < limit:
+                    seen.add(page.title)
+                    results.append({"label": page.title, "url": page.url, "type": "page"})
     except Exception:  # noqa: BLE001  (suggestions are a nicety; an index problem must not become a 500)
         pass
     finder_url = _finder_url()

@@ -132,3 +132,9 @@ def test_site_search_query_count_is_fixed(client, finder_page, django_assert_max
     client.get("/zoeken/", {"q": "wachttijden"})
     with django_assert_max_num_queries(15):
         client.get("/zoeken/", {"q": "wachttijden"})
+
+
+def test_suggestions_as_you_type_follow_the_synonyms(client, demo_site):
+    # The demo page's title says "Ondertoezichtstelling"; professionals type the abbreviation.
+    labels = [s["label"] for s in client.get("/zoeken/suggesties/", {"q": "OTS"}).json()["suggestions"]]
+    assert "Ondertoezichtstelling in vier weken in plaats van acht maanden" in labels
