@@ -1,7 +1,22 @@
 """Privacy guard: finds patterns of personal data in text that is about to be published.
 
-Used by the page models' `clean()` (so the Wagtail editor shows the error on the field) and therefore also by
-`import_markdown`. Deliberately strict: a false alarm costs an editor one rewrite, a leak cannot be undone.
+Used by the page models' `clean()` (so the Wagtail editor shows the error on the field, the importer's
+`full_clean()` reports it with file and line, and `page.save_revision().publish()` in code is refused, because
+Wagtail's `Page.save()` and `save_revision()` call `full_clean()`). Deliberately strict for identifiers, careful
+with ordinary report text:
+
+- **BSN**: nine digits, bare or with spaces, dots or dashes between the groups (`123456782`, `1234.56.782`,
+  `123 456 782`, `12-34-56-782`), and only when they pass the 11-proef, so a file number failing it passes.
+- **E-mail address** and **Dutch phone number** (`06-12345678`, `+31 6 1234 5678`, `0318-123456`, `(0318) 123456`).
+- **Postcode with house number**, any case, with or without the space, either order, with suffixes
+  (`3811 AB 12`, `3811ab 12a`, `3811 AB, 12-II`, `Bergstraat 12A, 3811 AB`). A lower-case postcode written with a
+  space must not be an ordinary word (`in 2019 en 12 gemeenten` passes).
+- **Date of birth**: a date in any notation (`12-03-2011`, `12/3/11`, `2011-03-12`, `12 maart 2011`,
+  `12 mrt. 2011`, long or short year) blocks only in a birth or age context, i.e. with `geboren`, `geb.`,
+  `geboortedatum`, `geboortedag`, `geboortejaar`, `DOB`, `date of birth`, `leeftijd` or `jarig` within 40 characters
+  before or 20 after it, or written right after a singular person description (`de jongen (12-03-2011)`,
+  `moeder, 3 mei 1985`). Dates of meetings, start dates and measurements (`1 januari 2022`, `per 1-1-2022`) pass:
+  a project page legitimately contains them.
 """
 
 from __future__ import annotations
@@ -23,28 +38,59 @@ KIND_LABELS = {
     BSN: _("burgerservicenummer"),
     EMAIL: _("e-mailadres"),
     PHONE: _("telefoonnummer"),
-    BIRTH_DATE: _("geboortedatum of volledige datum"),
+    BIRTH_DATE: _("geboortedatum"),
     ADDRESS: _("postcode met huisnummer"),
 }
 
 _MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-    "|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+    "|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-# Nine digits, optionally written as 1234.56.782 or 1234 56 782; checked with the 11-test below.
-_BSN_RE = re.compile(r"(?<![\d.,-])(\d{4}[ .]?\d{2}[ .]?\d{3})(?![\d,]|\.\d)")
+# Nine digits with at most one space, dot or dash between any two; checked with the 11-proef below.
+_BSN_RE = re.compile(r"(?<!\d)(?<!\d[ .,-])(\d(?:[ .-]?\d){8})(?!\d)(?![.,-]\d)(?! \d)")
 # Dutch numbers: 06-12345678, 0318 123 456, (0318) 123456, +31 6 12345678, 0031 318 123456.
 _PHONE_RE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]*(?:\(0\))?|\(?0)(?:[\s.()\-]*\d){9}(?!\d)")
-_NUMERIC_DATE_RE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d{2}(?!\d)")
-_WRITTEN_DATE_RE = re.compile(rf"(?<!\d)(?:0?[1-9]|[12]\d|3[01])\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}(?!\d)", re.I)
-_BIRTH_WORD_RE = re.compile(r"\b(?:geboren|geb\.|geboortedatum|geboortedag)", re.IGNORECASE)
-# Postcode (1234 AB; capitals, as written in addresses) next to a house number, in either order.
-_POSTCODE = r"[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}"
+
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
+_DATE_RE = re.compile(
+    rf"(?<![\d/.-])(?:{_DAY}([-/.]){_MONTH}\1{_YEAR}"  # 12-03-2011, 12/3/11, 12.03.2011
+    rf"|(?:19|20)\d{{2}}([-/.]){_MONTH}\2{_DAY}"  # 2011-03-12
+    rf"|{_DAY}\s*(?:{_MONTHS})\.?(?:\s*{_YEAR})?(?![a-z]))(?![\d/-]|\.\d)",  # 12 maart 2011, 12 mrt. '11
+    re.IGNORECASE,
+)
+_BIRTH_CONTEXT_RE = re.compile(
+    r"\b(?:geboren|geb\.|geboorte(?:datum|dag|jaar)?|d\.?o\.?b\.?|date of birth|born|leeftijd|jarig)",
+    re.IGNORECASE,
+)
+# A singular person directly followed by a date: "de jongen (12-03-2011)", "moeder, 3 mei 1985".
+_PERSON_BEFORE_RE = re.compile(
+    r"\b(?:jongen|meisje|jongere|kind|pleegkind|baby|zoon|dochter|moeder|vader|ouder|broer|zus|cliënt|client"
+    r"|jeugdige|pupil|leerling|tiener|peuter|kleuter|oma|opa|voogd)\s*[,(:]\s*$",
+    re.IGNORECASE,
+)
+
+# Postcode: 1234 AB / 1234AB / 1234ab (SA, SD and SS are not issued).
+_POSTCODE = r"[1-9]\d{3}(?P<space>\s?)(?P<letters>(?!sa|sd|ss)[a-z]{2})"
+# House number with an optional suffix: 12, 12a, 12A, 12-II, 12 - 1, 12 bis (a word after a space is no suffix).
+_HOUSE_NUMBER = (
+    r"\d{1,5}(?:[a-z]{1,2}(?![a-z])|\s?-\s?(?:[a-z]{1,3}|[1-9]\d?)(?![a-z\d])"
+    r"|\s(?:[a-z]|bis|hs|ii|iii|iv)(?!\w))?"
+)
+_POSTCODE_AFTER = _POSTCODE.replace("?P<space>", "?P<space2>").replace("?P<letters>", "?P<letters2>")
 _ADDRESS_RE = re.compile(
-    rf"(?<![\w])(?:{_POSTCODE}[\s,]+(?:nr\.?\s*)?\d{{1,5}}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?!\d)"
-    rf"|[A-Za-z][\w'-]+\s+\d{{1,5}}[a-zA-Z]?,?\s+{_POSTCODE})(?![\w])"
+    rf"(?<![\w])(?:{_POSTCODE}[\s,]+(?:(?:huis)?nr\.?\s*)?{_HOUSE_NUMBER}(?!\d)"
+    rf"|[a-zà-ÿ][\w'.-]+\s+{_HOUSE_NUMBER},?\s+{_POSTCODE_AFTER})"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+# A lower-case "postcode" with a space that is really a number followed by a word or unit ("in 2019 en 12 …").
+_NOT_POSTCODE_LETTERS = frozenset(
+    ("en", "of", "in", "op", "te", "om", "na", "al", "nu", "er", "is", "ja", "ze", "we", "je", "de", "af", "zo")
+    + ("uw", "ik", "ca", "km", "kg", "cm", "mm", "ml", "ha", "gb", "mb", "kb", "uu", "pp", "st")
 )
 _TAG_RE = re.compile(r"<[^>]+>")
 
@@ -72,8 +118,22 @@ def plain_text(value: str) -> str:
     return html.unescape(_TAG_RE.sub(" ", value or ""))
 
 
+def _is_birth_context(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 40) : start], text[end : end + 20]
+    return bool(_BIRTH_CONTEXT_RE.search(before) or _BIRTH_CONTEXT_RE.search(after) or _PERSON_BEFORE_RE.search(before))
+
+
+def _is_postcode(match: re.Match) -> bool:
+    space, letters = match.group("space"), match.group("letters")
+    if letters is None:
+        space, letters = match.group("space2"), match.group("letters2")
+    if letters.isupper():
+        return True
+    return not (space and letters.lower() in _NOT_POSTCODE_LETTERS)
+
+
 def find_personal_data(text: str) -> list[Finding]:
-    text = plain_text(text)
+    text = plain_text(text).replace("\u00a0", " ")
     findings: list[Finding] = []
     for match in _EMAIL_RE.finditer(text):
         findings.append(Finding(EMAIL, match.group(0)))
@@ -84,14 +144,12 @@ def find_personal_data(text: str) -> list[Finding]:
         fragment = match.group(0).strip()
         if not any(f.kind == BSN and f.fragment in fragment for f in findings):
             findings.append(Finding(PHONE, fragment))
-    for match in _NUMERIC_DATE_RE.finditer(text):
-        findings.append(Finding(BIRTH_DATE, match.group(0)))
-    for match in _WRITTEN_DATE_RE.finditer(text):
-        # A written date ("12 maart 2014") is ordinary in a report, unless it is somebody's birthday.
-        if _BIRTH_WORD_RE.search(text[max(0, match.start() - 40) : match.start()]):
+    for match in _DATE_RE.finditer(text):
+        if _is_birth_context(text, match.start(), match.end()):
             findings.append(Finding(BIRTH_DATE, match.group(0)))
     for match in _ADDRESS_RE.finditer(text):
-        findings.append(Finding(ADDRESS, match.group(0).strip()))
+        if _is_postcode(match):
+            findings.append(Finding(ADDRESS, match.group(0).strip(" ,")))
     return findings
 
 

@@ -25,6 +25,59 @@ def test_each_pattern_of_personal_data_is_found(text, kind, fragment):
     assert privacy.Finding(kind, fragment) in findings
 
 
+@pytest.mark.parametrize(
+    "text, kind, fragment",
+    [
+        ("BSN 123456782.", privacy.BSN, "123456782"),
+        ("BSN 1234.56.782.", privacy.BSN, "1234.56.782"),
+        ("BSN 123 456 782 in het dossier.", privacy.BSN, "123 456 782"),
+        ("BSN 12-34-56-782.", privacy.BSN, "12-34-56-782"),
+        ("geboren 12-03-2011", privacy.BIRTH_DATE, "12-03-2011"),
+        ("geb. 12/3/11", privacy.BIRTH_DATE, "12/3/11"),
+        ("Geboortedatum 2011-03-12", privacy.BIRTH_DATE, "2011-03-12"),
+        ("Hij is geboren op 12 maart 2011.", privacy.BIRTH_DATE, "12 maart 2011"),
+        ("geboren 12 mrt. 2011", privacy.BIRTH_DATE, "12 mrt. 2011"),
+        ("geboren 12-3-2011 in Ede", privacy.BIRTH_DATE, "12-3-2011"),
+        ("DOB: 1.3.2009", privacy.BIRTH_DATE, "1.3.2009"),
+        ("Leeftijd: 14 (12-03-2011)", privacy.BIRTH_DATE, "12-03-2011"),
+        ("De jongen (12-03-2011) woont thuis.", privacy.BIRTH_DATE, "12-03-2011"),
+        ("Moeder, 3 mei 1985, werkt.", privacy.BIRTH_DATE, "3 mei 1985"),
+        ("Woont op 3811 AB 12.", privacy.ADDRESS, "3811 AB 12"),
+        ("Woont op 3811ab 12a.", privacy.ADDRESS, "3811ab 12a"),
+        ("Adres 3811 AB, 12-II.", privacy.ADDRESS, "3811 AB, 12-II"),
+        ("Adres Bergstraat 12A, 3811 AB Amersfoort.", privacy.ADDRESS, "Bergstraat 12A, 3811 AB"),
+        ("adres 3811 ab 12", privacy.ADDRESS, "3811 ab 12"),
+        ("Bel 06-12345678.", privacy.PHONE, "06-12345678"),
+        ("Bel +31 6 1234 5678.", privacy.PHONE, "+31 6 1234 5678"),
+        ("Bel 0318-123456.", privacy.PHONE, "0318-123456"),
+        ("Mail j.de.vries+jeugd@gemeente-ede.nl.", privacy.EMAIL, "j.de.vries+jeugd@gemeente-ede.nl"),
+    ],
+)
+def test_every_notation_is_found(text, kind, fragment):
+    assert privacy.Finding(kind, fragment) in privacy.find_personal_data(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het project loopt van 1 januari 2022 tot 31 december 2024.",
+        "Per 1-1-2022 start de pilot; evaluatie op 2023-06-30.",
+        "Bijeenkomst 12 mrt. 2024 in Ede.",
+        "Van 98 naar 49 jongeren (min 50%), 15% minder, budget € 1.250.000.",
+        "Op grond van artikel 2.3 Jeugdwet en artikel 7.3.11 BW.",
+        "In de jaren 2021-2024 en 2018 daalde het aantal.",
+        "Een doorlooptijd van 6 tot 8 weken, 3 dagen per week, 12 uur.",
+        "In 2019 en 12 gemeenten: 380 jeugdigen minder.",
+        "Regio 3811 heeft 12 gemeenten.",
+        "Dossiernummer 123.456.789 is gesloten.",
+        "De jongeren kregen vanaf 1 maart 2022 begeleiding.",
+        "Kosten 2018: 3.400.000; 2020: 2.200.000.",
+    ],
+)
+def test_ordinary_project_text_passes(text):
+    assert privacy.find_personal_data(text) == []
+
+
 def test_nine_digits_failing_the_eleven_test_are_not_a_bsn():
     assert not privacy.passes_eleven_test("123456789")
     assert privacy.find_personal_data("Dossiernummer 123456789 is gesloten.") == []
