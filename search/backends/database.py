@@ -96,6 +96,7 @@ def _postgres_backend():
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.query import Phrase
     from modelsearch.utils import get_descendants_content_types_pks
 
     class DutchPostgresQueryCompiler(PostgresSearchQueryCompiler):
@@ -103,6 +104,12 @@ def _postgres_backend():
             if isinstance(query, Prefix):
                 lexeme = Lexeme(query.query_string, invert=invert, prefix=True)
                 return SearchQuery(lexeme, search_type="raw", config=config)
+            numbers = query.query_string.split() if isinstance(query, Phrase) else []
+            if len(numbers) > 1 and all(n.isdigit() for n in numbers) and not invert:
+                # PostgreSQL's parser reads "18-/18+" as the number 18 followed by the file path "/18":
+                # a phrase of numbers also matches that path form, else the field's "18-/18+" is never found.
+                raw = " <-> ".join([numbers[0]] + [f"({n} | '/{n}')" for n in numbers[1:]])
+                return SearchQuery(raw, search_type="raw", config=config)
             return super().build_tsquery_content(query, config=config, invert=invert)
 
         def scores(self, backend):

@@ -71,12 +71,7 @@ JUDGEMENTS = [
     j("pleegzrog", "Vernieuwing van residentiële zorg en pleegzorg", kind="misspelling"),
     j("ondertoezichtsteling", "Ondertoezichtstelling in vier weken in plaats van acht maanden", kind="misspelling"),
     # multi-word questions
-    j(
-        "samenwerking huisarts en jeugdhulp",
-        "Samenwerking huisartsen en medisch domein Tilburg Noord",
-        "CJG positioneren in de huisartsenpraktijk",
-        kind="question",
-    ),
+    j("samenwerking huisarts en jeugdhulp", "Samenwerking huisartsen en medisch domein Tilburg Noord", kind="question"),
     j("wachtlijst specialistische jeugdhulp", "Analyse stagnatie (hoog)specialistische jeugdhulp", kind="question"),
     j("jeugdhulp op school", "Kennisatelier: jeugdhulp op school", kind="question"),
     j("hoe helpen we kinderen bij een scheiding", "Scheiden zonder schade", kind="question"),
