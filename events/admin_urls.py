@@ -7,5 +7,7 @@ urlpatterns = [
     path("<int:event_id>/", admin_views.registration_list, name="registrations"),
     path("<int:event_id>/export.<str:fmt>", admin_views.export, name="export"),
     path("<int:event_id>/aanwezig/<int:registration_id>/", admin_views.attendance, name="attendance"),
+    path("<int:event_id>/presentielijst/", admin_views.attendance_sheet, name="attendance_sheet"),
+    path("<int:event_id>/inchecken/", admin_views.check_in, name="check_in"),
     path("<int:event_id>/bericht/", admin_views.message, name="message"),
 ]

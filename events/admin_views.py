@@ -11,15 +11,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from home import exports as spreadsheet
 
 from . import services
-from .forms import MessageForm
-from .models import EventPage, RegistrationStatus
+from .forms import CheckInForm, MessageForm
+from .models import PLACE_STATUSES, EventPage, RegistrationStatus
 from .selectors import (
     can_manage_registrations,
     can_view_registrations,
@@ -162,6 +164,65 @@ def attendance(request, event_id, registration_id):
         else:
             messages.success(request, _("Aanwezigheid van %(name)s is teruggedraaid.") % {"name": registration.name})
     return redirect(reverse("events_admin:registrations", args=[event_id]) + f"#registration-{registration.pk}")
+
+
+@never_cache
+def attendance_sheet(request, event_id):
+    """A printable list to sign at the door: everyone with a place, by name. Personal data: never cached."""
+    _require_manager(request)
+    event = get_object_or_404(EventPage, pk=event_id)
+    registrations = (
+        registrations_visible_to(request.user, event=event)
+        .filter(status__in=PLACE_STATUSES, anonymised=False)
+        .select_related("region")
+        .order_by("name", "pk")
+    )
+    response = TemplateResponse(
+        request, "events/admin/attendance_sheet.html", {"event": event, "registrations": registrations}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+def check_in(request, event_id):
+    """At the door, on a phone: type or scan a check-in code and the person is marked present."""
+    _require_manager(request)
+    event = get_object_or_404(EventPage, pk=event_id)
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.check_in(event=event, code=form.cleaned_data["code"], user=request.user)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            name = result.registration.name
+            if result.already:
+                at = formats.time_format(timezone.localtime(result.registration.attended_at), "H:i")
+                messages.warning(request, _("%(name)s: al ingecheckt om %(time)s.") % {"name": name, "time": at})
+            else:
+                messages.success(request, _("%(name)s is ingecheckt.") % {"name": name})
+        return redirect("events_admin:check_in", event.pk)
+    counts = registration_counts(registrations_visible_to(request.user, event=event))
+    response = TemplateResponse(
+        request,
+        "events/admin/check_in.html",
+        {
+            "event": event,
+            "form": form,
+            "counts": counts,
+            "page_title": _("Inchecken"),
+            "header_title": f"{_('Inchecken')}: {event.title}",
+            "header_icon": "tick",
+            "breadcrumbs_items": _breadcrumbs(
+                (reverse("events_admin:event_list"), _("Inschrijvingen")),
+                (reverse("events_admin:registrations", args=[event.pk]), event.title),
+                (None, _("Inchecken")),
+            ),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def message(request, event_id):

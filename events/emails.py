@@ -19,7 +19,7 @@ from home.mail import render_text
 from .calendar import CANCEL, PUBLISH, REQUEST, event_ics
 from .models import PLACE_STATUSES, Registration, RegistrationStatus
 from .selectors import waiting_reason
-from .tokens import make_token
+from .tokens import checkin_code, make_token
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,7 @@ def registration_message(registration: Registration, kind: str) -> EmailMultiAlt
             "event_url": event.full_url,
             "online_url": online_url,
             "has_place": has_place,
+            "checkin_code": checkin_code(registration) if has_place else "",
             "waiting_reason": waiting_reason(event, registration.region)
             if registration.status == RegistrationStatus.WAITING
             else "",

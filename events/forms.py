@@ -121,3 +121,17 @@ class EventFilterForm(forms.Form):
 class MessageForm(AccessibleFormMixin, forms.Form):
     subject = forms.CharField(label=_("Onderwerp"), max_length=200)
     body = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 10}))
+
+
+class CheckInForm(forms.Form):
+    """Typed by an editor or pasted by a scanner (which ends with Enter, submitting the form)."""
+
+    code = forms.CharField(
+        label=_("Inchekcode"),
+        max_length=40,
+        error_messages={"required": _("Vul een inchekcode in."), "max_length": _("Deze code is onbekend.")},
+        help_text=_("Staat in de bevestigingsmail van de deelnemer, bijvoorbeeld 123-AB7KQ9."),
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )

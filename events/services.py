@@ -11,6 +11,7 @@ the task checks, when it runs, that what the e-mail says is still true (`emails.
 
 import datetime
 import logging
+from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -349,6 +350,59 @@ def set_attendance(
                 data={"registration": current.pk, "attended": attended},
             )
     return current
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    registration: Registration
+    already: bool  # someone (perhaps another editor a moment ago) had checked this person in before
+
+
+def check_in(*, event: EventPage, code: str, user=None, now: datetime.datetime | None = None) -> CheckIn:
+    """Mark the holder of a check-in code present at the door of `event`.
+
+    Only the registration's row is locked (`SELECT … FOR UPDATE`), so check-ins of different people run in
+    parallel while two editors scanning the same person give one check-in: the second sees `already=True` and
+    the time of the first. Logged in the event's history.
+    """
+    from .tokens import registration_for_checkin_code
+
+    now = now or timezone.now()
+    if not code or not code.strip():
+        raise RegistrationError(_("Vul een inchekcode in."), code="empty", field="code")
+    found = registration_for_checkin_code(code)
+    if found is None:
+        raise RegistrationError(
+            _("Deze code is onbekend. Controleer de code in de bevestigingsmail."), code="unknown", field="code"
+        )
+    if found.event_id != event.pk:
+        raise RegistrationError(_("Deze code hoort bij een andere bijeenkomst."), code="other_event", field="code")
+    with transaction.atomic():
+        current = Registration.objects.select_for_update().get(pk=found.pk)
+        if current.status == RegistrationStatus.ATTENDED:
+            return CheckIn(registration=current, already=True)
+        if current.status == RegistrationStatus.WAITING:
+            raise RegistrationError(
+                _("%(name)s staat op de wachtlijst en heeft geen plaats.") % {"name": current.name},
+                code="waiting",
+                field="code",
+            )
+        if current.status == RegistrationStatus.CANCELLED:
+            raise RegistrationError(
+                _("De inschrijving van %(name)s is geannuleerd.") % {"name": current.name},
+                code="cancelled",
+                field="code",
+            )
+        current.status = RegistrationStatus.ATTENDED
+        current.attended_at = now
+        current.save(update_fields=["status", "attended_at", "updated_at"])
+        log(
+            instance=event,
+            action="events.check_in",
+            user=user,
+            data={"registration": current.pk},
+        )
+    return CheckIn(registration=current, already=False)
 
 
 def email_confirmed_registrants(*, event: EventPage, subject: str, body: str, user=None) -> int:

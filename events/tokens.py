@@ -36,3 +36,43 @@ def registration_for_token(token: str, *, event=None) -> Registration | None:
     if not constant_time_compare(expected, signature):
         return None
     return registration
+
+
+# --- check-in codes -----------------------------------------------------------------------------------------------
+# A short code for the door: `<registration id>-<6 characters>`, typed by an editor or pasted by a scanner. The
+# characters are an HMAC of the registration's random `token_id` in an alphabet without look-alikes (no 0/O, 1/I/L),
+# so a code is not guessable from the id and stops working once the registration is anonymised.
+_CHECKIN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+_CHECKIN_LENGTH = 6
+
+
+def _checkin_suffix(registration: Registration) -> str:
+    from django.utils.crypto import salted_hmac
+
+    number = int(salted_hmac("events.checkin", f"{registration.pk}:{registration.token_id}").hexdigest(), 16)
+    chars = []
+    for _ in range(_CHECKIN_LENGTH):
+        number, index = divmod(number, len(_CHECKIN_ALPHABET))
+        chars.append(_CHECKIN_ALPHABET[index])
+    return "".join(chars)
+
+
+def checkin_code(registration: Registration) -> str:
+    return f"{registration.pk}-{_checkin_suffix(registration)}"
+
+
+def normalise_checkin_code(code: str) -> str:
+    """Upper case without spaces; a scanner's or a phone keyboard's stray characters are dropped."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum() or ch == "-")
+
+
+def registration_for_checkin_code(code: str, queryset=None) -> Registration | None:
+    """The registration the code was made for (any event), or None when it is unknown or tampered with."""
+    pk, sep, suffix = normalise_checkin_code(code).partition("-")
+    if not sep or not pk.isdigit() or len(pk) > 12 or len(suffix) != _CHECKIN_LENGTH:
+        return None
+    queryset = queryset if queryset is not None else Registration.objects.all()
+    registration = queryset.filter(pk=int(pk), anonymised=False).first()
+    if registration is None or not constant_time_compare(_checkin_suffix(registration), suffix):
+        return None
+    return registration
