@@ -166,6 +166,38 @@ def attendance(request, event_id, registration_id):
     return redirect(reverse("events_admin:registrations", args=[event_id]) + f"#registration-{registration.pk}")
 
 
+def _back_to_list(event_id, registration_id):
+    return redirect(reverse("events_admin:registrations", args=[event_id]) + f"#registration-{registration_id}")
+
+
+@require_POST
+def cancel(request, event_id, registration_id):
+    _require_manager(request)
+    registration = get_object_or_404(registrations_visible_to(request.user), pk=registration_id, event_id=event_id)
+    try:
+        promoted = services.cancel_registration(registration=registration, user=request.user)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("De inschrijving van %(name)s is geannuleerd.") % {"name": registration.name})
+        for person in promoted:
+            messages.info(request, _("%(name)s heeft de vrijgekomen plaats gekregen.") % {"name": person.name})
+    return _back_to_list(event_id, registration.pk)
+
+
+@require_POST
+def confirm(request, event_id, registration_id):
+    _require_manager(request)
+    registration = get_object_or_404(registrations_visible_to(request.user), pk=registration_id, event_id=event_id)
+    try:
+        services.confirm_from_waiting_list(registration=registration, user=request.user)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(name)s heeft een plaats gekregen.") % {"name": registration.name})
+    return _back_to_list(event_id, registration.pk)
+
+
 @never_cache
 def attendance_sheet(request, event_id):
     """A printable list to sign at the door: everyone with a place, by name. Personal data: never cached."""

@@ -284,8 +284,13 @@ def register(
     return registration
 
 
-def cancel_registration(*, registration: Registration, now: datetime.datetime | None = None) -> list[Registration]:
-    """Cancel a place or leave the waiting list; a freed place goes to the first who fits. Returns the promoted."""
+def cancel_registration(
+    *, registration: Registration, user=None, now: datetime.datetime | None = None
+) -> list[Registration]:
+    """Cancel a place or leave the waiting list; a freed place goes to the first who fits. Returns the promoted.
+
+    `user`: an editor cancelling from the admin; the cancellation is then logged in the event's history.
+    """
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock_event(registration.event_id)
@@ -305,8 +310,58 @@ def cancel_registration(*, registration: Registration, now: datetime.datetime | 
         promoted = _fill_places(event, now=now) if was_confirmed and not event.cancelled else []
         if not was_confirmed:
             _renumber_waiting_list(event)
+        if user is not None:
+            log(
+                instance=event,
+                action="events.registration_cancelled",
+                user=user,
+                data={"registration": current.pk, "promoted": [r.pk for r in promoted]},
+            )
     registration.refresh_from_db()
     return promoted
+
+
+def confirm_from_waiting_list(
+    *, registration: Registration, user=None, now: datetime.datetime | None = None
+) -> Registration:
+    """An editor gives someone on the waiting list a place, out of turn, under the same rules as a registration:
+    the event must not have started and there must be a place in total and for the person's region. Logged."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status != RegistrationStatus.WAITING:
+            message = _("%(name)s staat niet op de wachtlijst.") % {"name": current.name}
+            raise RegistrationError(message, code="not_waiting")
+        if event.cancelled or event.start <= now:
+            raise RegistrationError(
+                _("De bijeenkomst is al begonnen of gaat niet door; niemand kan nog een plaats krijgen."),
+                code="started",
+            )
+        total, per_region = _place_counts(event)
+        if event.capacity is not None and total >= event.capacity:
+            raise RegistrationError(
+                _("De bijeenkomst is vol (%(capacity)s plaatsen). Maak eerst een plaats vrij of verhoog het aantal.")
+                % {"capacity": event.capacity},
+                code="full",
+            )
+        if not _has_place(event, current.region_id, total, per_region):
+            raise RegistrationError(
+                _("De regio %(region)s heeft het maximum van %(max)s plaatsen bereikt.")
+                % {"region": current.region.name, "max": event.max_per_region},
+                code="region_full",
+            )
+        current.status = RegistrationStatus.CONFIRMED
+        current.confirmed_at = now
+        current.waiting_position = None
+        current.save(update_fields=["status", "confirmed_at", "waiting_position", "updated_at"])
+        _renumber_waiting_list(event)
+        _enqueue_mail(current, "promoted")
+        _notify_capacity(event, total + 1)
+        if user is not None:
+            log(instance=event, action="events.registration_confirmed", user=user, data={"registration": current.pk})
+    registration.refresh_from_db()
+    return current
 
 
 def fill_places(*, event: EventPage, now: datetime.datetime | None = None) -> list[Registration]:

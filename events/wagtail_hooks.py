@@ -19,6 +19,14 @@ def register_log_actions(actions):
     actions.register_action(
         "events.attendance", _("Aanwezigheid gewijzigd"), _("Aanwezigheid van een deelnemer gewijzigd")
     )
+    actions.register_action(
+        "events.registration_cancelled", _("Inschrijving geannuleerd"), _("Inschrijving geannuleerd door een redacteur")
+    )
+    actions.register_action(
+        "events.registration_confirmed",
+        _("Plaats gegeven"),
+        _("Deelnemer van de wachtlijst bevestigd door een redacteur"),
+    )
     actions.register_action("events.check_in", _("Ingecheckt"), _("Deelnemer ingecheckt bij de deur"))
     actions.register_action(
         "events.message_sent", _("Bericht aan deelnemers"), _("Bericht aan alle deelnemers verstuurd")
