@@ -1,7 +1,7 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +37,47 @@ class ProjectStatus(models.TextChoices):
     ON_HOLD = "on-hold", _("On hold")
 
 
+class PrivacyGuardedPageForm(WagtailAdminPageForm):
+    """Shows the guard's findings in inline children and other non-form fields at the top of the page form."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            placed: dict[str, list] = {}
+            for name, messages in errors.error_dict.items():
+                placed.setdefault(name if name in self.fields else NON_FIELD_ERRORS, []).extend(messages)
+            errors = ValidationError(placed)
+        super()._update_errors(errors)
+
+
+class PrivacyGuardedPage(BasePage):
+    """Refuses to save content with a pattern of personal data (see knowledge/privacy.py) in any text field: all
+    own text, rich-text and StreamField fields, the promote tab (slug, seo_title, search_description), inline
+    children and document titles. `clean()` is the hook: the admin form, `import_markdown` (`full_clean()`) and
+    `save_revision()`/`publish()`/`save()` in code all call it. `privacy_exempt_fields`: the designated contact."""
+
+    privacy_exempt_fields: tuple[str, ...] = ()
+    base_form_class = PrivacyGuardedPageForm
+
+    class Meta:
+        abstract = True
+
+    def privacy_texts(self):
+        from .privacy import model_texts
+
+        yield from model_texts(self, exempt=self.privacy_exempt_fields)
+
+    def privacy_errors(self) -> dict[str, list[str]]:
+        from .privacy import check_fields
+
+        return check_fields(self.privacy_texts())
+
+    def clean(self):
+        super().clean()
+        errors = self.privacy_errors()
+        if errors:
+            raise ValidationError(errors)
+
+
 class ProjectIndexPage(BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
@@ -60,7 +101,7 @@ class ProjectIndexPage(BasePage):
         return context
 
 
-class ProjectPage(BasePage):
+class ProjectPage(PrivacyGuardedPage):
     """A transformation project of a region: ambitions, approach, KPIs and results (seeds 000, 002, 003)."""
 
     number = models.PositiveSmallIntegerField(_("projectnummer"), null=True, blank=True)
@@ -396,38 +437,7 @@ def default_review_date():
     return datetime.date.today() + datetime.timedelta(days=365)
 
 
-class PrivacyGuardedPage(BasePage):
-    """Blocks saving live content when a text field holds a pattern of personal data (see knowledge/privacy.py)."""
-
-    privacy_fields: tuple[str, ...] = ("title", "summary")
-
-    class Meta:
-        abstract = True
-
-    def privacy_texts(self):
-        from .privacy import stream_text
-
-        for name in self.privacy_fields:
-            value = getattr(self, name, "")
-            label = self._meta.get_field(name).verbose_name
-            if isinstance(value, str):
-                yield name, label, value
-            else:
-                yield name, label, stream_text(value)
-
-    def privacy_errors(self) -> dict[str, list[str]]:
-        from .privacy import check_fields
-
-        return check_fields(self.privacy_texts())
-
-    def clean(self):
-        super().clean()
-        errors = self.privacy_errors()
-        if errors:
-            raise ValidationError(errors)
-
-
-class CaseEvaluationPageForm(WagtailAdminPageForm):
+class CaseEvaluationPageForm(PrivacyGuardedPageForm):
     """Publishing (or submitting for approval) requires the anonymisation check; a draft does not."""
 
     def clean(self):
@@ -489,18 +499,6 @@ class CaseEvaluationPage(PrivacyGuardedPage):
         BodyBlock(), verbose_name=_("aanvullende inhoud"), blank=True, help_text=_("Documenten en afbeeldingen.")
     )
 
-    privacy_fields = (
-        "title",
-        "summary",
-        "situation",
-        "approach",
-        "outcome",
-        "lessons_worked",
-        "lessons_to_change",
-        "norm_description",
-        "consent_note",
-        "body",
-    )
     base_form_class = CaseEvaluationPageForm
     search_fields = BasePage.search_fields + [
         index.SearchField("situation"),
@@ -555,11 +553,6 @@ class CaseEvaluationPage(PrivacyGuardedPage):
                     )
                 }
             )
-
-    def privacy_texts(self):
-        yield from super().privacy_texts()
-        for index_, participant in enumerate(self.participants.all()):
-            yield "participants", _("Deelnemer %(number)s") % {"number": index_ + 1}, participant.role
 
     @property
     def time_to_result_days(self):
@@ -655,8 +648,6 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
 class BestPracticePage(PrivacyGuardedPage):
     """A pilot or example from one of the 42 regions, placed in the taxonomy."""
-
-    privacy_fields = ("title", "summary", "body", "target_group", "results", "contact_role")
 
     date = models.DateField(_("datum"), default=datetime.date.today, help_text=_("Datum van publicatie of update."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)

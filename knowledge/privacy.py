@@ -170,27 +170,75 @@ def check_fields(fields: Iterable[tuple[str, str, str]]) -> dict[str, list[str]]
 
 
 def stream_text(stream_value) -> str:
-    """All text inside a StreamField value (headings, rich text, quotes, captions, alt texts)."""
-    try:
-        raw = stream_value.raw_data if hasattr(stream_value, "raw_data") else stream_value
-        raw = list(raw)
-    except TypeError:
-        return ""
+    """All text inside a StreamField value, recursively: headings, rich text, quotes, captions, alt texts, and the
+    titles of chosen documents and images (they are shown as link texts)."""
     parts: list[str] = []
 
     def walk(value):
+        if value is None or isinstance(value, bool | int | float):
+            return
         if isinstance(value, str):
             parts.append(value)
+        elif hasattr(value, "source"):  # RichText
+            parts.append(value.source)
+        elif hasattr(value, "title") and hasattr(value, "file"):  # Document, Image
+            parts.append(value.title)
+        elif hasattr(value, "raw_data") and hasattr(value, "stream_block"):  # StreamValue
+            for child in value:
+                walk(child.value)
         elif isinstance(value, dict):
             for key, item in value.items():
                 if key not in ("type", "id"):
                     walk(item)
-        elif isinstance(value, list | tuple):
+        elif isinstance(value, list | tuple) or hasattr(value, "bound_blocks"):  # ListValue
             for item in value:
-                walk(item)
-        elif hasattr(value, "source"):  # RichText
-            parts.append(value.source)
+                walk(item.get("value") if isinstance(item, dict) and "type" in item else item)
 
-    for block in raw:
-        walk(block.get("value") if isinstance(block, dict) else block)
+    try:
+        walk(stream_value)
+    except TypeError:
+        return ""
     return "\n".join(parts)
+
+
+# Page fields that are never shown as text, or copies of one that is checked (draft_title mirrors title).
+_TECHNICAL_FIELDS = frozenset({"path", "url_path", "draft_title"})
+
+
+def model_texts(obj, *, exempt: Iterable[str] = (), key: str | None = None, label_prefix: str = ""):
+    """(field name, label, text) for every text field of `obj` (a page, snippet or inline child) and, recursively,
+    of its inline children (ParentalKey relations such as ambitions, work lines, KPIs and their measurements).
+
+    Text fields are CharField/TextField/RichTextField (not those with choices: their values are labels the
+    platform chose), StreamFields, and the titles of documents/images behind a foreign key. Errors of a child are
+    reported under the name of its relation (`key`), so a form can place them.
+    """
+    from django.db import models
+    from modelcluster.models import get_all_child_relations
+    from wagtail.fields import StreamField
+
+    exempt = set(exempt)
+    for field in obj._meta.concrete_fields:
+        if field.name in exempt or field.name in _TECHNICAL_FIELDS or field.choices:
+            continue
+        label = f"{label_prefix}{field.verbose_name}"
+        if isinstance(field, StreamField):
+            yield key or field.name, label, stream_text(getattr(obj, field.name))
+        elif isinstance(field, models.CharField | models.TextField):
+            yield key or field.name, label, getattr(obj, field.name) or ""
+        elif isinstance(field, models.ForeignKey) and field.name != "owner":
+            target = field.related_model
+            if getattr(target._meta, "app_label", "") in ("wagtaildocs", "wagtailimages") or any(
+                f.name == "file" for f in target._meta.concrete_fields
+            ):
+                related = getattr(obj, field.name, None)
+                if related is not None:
+                    yield key or field.name, label, related.title
+    if not hasattr(type(obj), "_meta") or not hasattr(obj, "_cluster_related_objects"):
+        return
+    for relation in get_all_child_relations(type(obj)):
+        name = relation.get_accessor_name()
+        parent_field = relation.field.name
+        for number, child in enumerate(getattr(obj, name).all(), start=1):
+            prefix = f"{label_prefix}{child._meta.verbose_name} {number}: "
+            yield from model_texts(child, exempt={parent_field}, key=key or name, label_prefix=prefix)

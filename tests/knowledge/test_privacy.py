@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -147,3 +149,134 @@ def test_best_practices_are_guarded_too(demo_site):
     with pytest.raises(ValidationError) as error:
         practice_page(contact_role="Jan, jan@example.nl")
     assert "contact_role" in error.value.message_dict
+
+
+# Every field reaches the guard: inline children, promote tab, documents, every page type; in code, on import and
+# in the admin.
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("seo_title", "Casus van de jongen, geboren 12/3/11"),
+        ("search_description", "Bel moeder op 0318-123456"),
+        ("slug", "casus-12-34-56-782"),
+        ("norm_description", "Adres 3811ab 12a"),
+    ],
+)
+def test_promote_tab_and_all_text_fields_of_a_case_evaluation_are_guarded(demo_site, field, value):
+    with pytest.raises(ValidationError) as error:
+        evaluation_page(**{field: value})
+    assert field in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_every_text_field_of_a_best_practice_is_guarded(demo_site):
+    with pytest.raises(ValidationError) as error:
+        practice_page(evidence_assessed_by="Gezinscoach, 06-12345678")
+    assert "evidence_assessed_by" in error.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "fields, relation",
+    [
+        ({"summary": "Voor het meisje (geb. 2011-03-12)."}, "summary"),
+        ({"project_leader": "Jan, jan.jansen@example.nl"}, "project_leader"),
+        ({"seo_title": "Project van vader, BSN 123 456 782"}, "seo_title"),
+        ({"ambitions": "Bel 06-12345678"}, "ambitions"),
+        ({"work_lines": "Bergstraat 12A, 3811 AB"}, "work_lines"),
+        ({"kpis": "Mail naar kpi.eigenaar@example.nl"}, "kpis"),
+    ],
+)
+def test_project_pages_and_their_inline_children_are_guarded_in_code(demo_site, fields, relation):
+    from knowledge.models import ProjectAmbition, ProjectWorkLine
+    from tests.factories.knowledge import kpi, project_page
+
+    if relation == "ambitions":
+        fields = {"ambitions": [ProjectAmbition(text=fields["ambitions"])]}
+    elif relation == "work_lines":
+        fields = {"work_lines": [ProjectWorkLine(title="Thuis", description=fields["work_lines"])]}
+    elif relation == "kpis":
+        fields = {"kpis": [kpi(name=fields["kpis"])]}
+    with pytest.raises(ValidationError) as error:
+        project_page(**fields)
+    assert relation in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_publishing_in_code_is_refused(demo_site):
+    page = practice_page()
+    page.summary = "Voor de jongen, geboren 12 mrt. 2011."
+    with pytest.raises(ValidationError):
+        page.save_revision().publish()
+    page.refresh_from_db()
+    assert "2011" not in page.summary
+
+
+@pytest.mark.django_db
+def test_document_titles_in_the_body_are_guarded(demo_site):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Verslag BSN 1234.56.782", file=ContentFile(b"%PDF-1.4", name="verslag.pdf")
+    )
+    with pytest.raises(ValidationError) as error:
+        practice_page(body=[("document", {"document": document, "title": ""})])
+    assert "body" in error.value.message_dict
+    assert "1234.56.782" in error.value.message_dict["body"][0]
+
+
+@pytest.mark.django_db
+def test_import_markdown_runs_the_guard_on_every_field(demo_site, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    from tests.knowledge.test_importer import PRACTICE
+
+    text = PRACTICE.replace(
+        "beoordeeld_door: Programmabureau FoodValley", "beoordeeld_door: Gezinscoach, tel. 0318-123456"
+    )
+    assert text != PRACTICE
+    path = tmp_path / "voorbeeld.md"
+    path.write_text(text, encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_markdown", str(path), stdout=io.StringIO(), stderr=err)
+    assert "telefoonnummer" in err.getvalue() and "0318-123456" in err.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_admin_edit_view_refuses_personal_data_in_the_promote_tab(demo_site, editor_client):
+    from knowledge.models import CaseEvaluationPage
+    from tests.knowledge.test_admin import _evaluation_form
+
+    page = evaluation_page(live=False, anonymisation_confirmed=False)
+    data = _evaluation_form()
+    data.update(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "search_description": "Moeder is te bereiken op +31 6 1234 5678",
+        }
+    )
+    response = editor_client.post(f"/admin/pages/{page.pk}/edit/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "persoonsgegevens (telefoonnummer)" in html and "+31 6 1234 5678" in html
+    page = CaseEvaluationPage.objects.get(pk=page.pk)
+    assert "1234 5678" not in (page.get_latest_revision_as_object().search_description or "")
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_findings_in_inline_children_instead_of_crashing(demo_site, editor_client):
+    from knowledge.models import CaseEvaluationPage, EvaluationIndexPage
+    from tests.knowledge.test_admin import _evaluation_form
+
+    index = EvaluationIndexPage.objects.get()
+    data = _evaluation_form(**{"participants-0-role": "Vader, vader@example.nl"})
+    response = editor_client.post(f"/admin/pages/add/knowledge/caseevaluationpage/{index.pk}/", data)
+    assert response.status_code == 200
+    assert "vader@example.nl" in response.content.decode()
+    assert not CaseEvaluationPage.objects.filter(slug=data["slug"]).exists()
