@@ -13,6 +13,7 @@ bench/results/. See bench/README.md.
 """
 
 import argparse
+import http.client
 import http.cookiejar
 import json
 import os
@@ -156,6 +157,8 @@ class Browser:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace")
+        except (urllib.error.URLError, ConnectionError, http.client.HTTPException) as error:
+            return 0, str(error)  # the connection itself failed (a killed worker): the visitor saw an error
 
     def cookie(self, name):
         return next((c.value for c in self.jar if c.name == name), None)
@@ -177,6 +180,14 @@ def first_link(html, prefix):
     for href in re.findall(r'href="(' + re.escape(prefix) + r'[a-z0-9-]+/)"', html):
         return href
     sys.exit(f"no link under {prefix}")
+
+
+def proposal_link(html):
+    """The first proposal on the advisory index (not its 'Mijn reacties' or feed links)."""
+    for href in re.findall(r'href="(/adviestafel/[a-z0-9-]+/)"', html):
+        if href not in ("/adviestafel/mijn-reacties/", "/adviestafel/feed/"):
+            return href
+    sys.exit("no proposal on /adviestafel/")
 
 
 def _kennisatelier(html):
@@ -231,6 +242,7 @@ class Poster:
         self.threads = []
         self.sample_error = ""
         self.sample_response_error = ""
+        self.accepted = {"registrations": [], "responses": []}  # what the server said it stored (soak checks it)
 
     def _count(self, kind, status):
         with self.lock:
@@ -263,6 +275,9 @@ class Poster:
             }
             status, answer = client.request(self.event_path, data)
             self._count("registrations", status)
+            if status < 400:
+                with self.lock:
+                    self.accepted["registrations"].append(data["email"])
             if status >= 400 and not self.sample_error:
                 text = re.sub(r"<[^>]+>", " ", answer.split('id="form-errors"')[-1])
                 self.sample_error = re.sub(r"\s+", " ", text)[:300]
@@ -299,6 +314,9 @@ class Poster:
                 data["question"] = question.group(1)
             status, answer = client.request(form.group(1), data)
             self._count("responses", status)
+            if status < 400:
+                with self.lock:
+                    self.accepted["responses"].append(data["text"])
             if status >= 400 and not self.sample_response_error:
                 text = re.sub(r"<[^>]+>", " ", answer.split('id="form-errors"')[-1])
                 self.sample_response_error = re.sub(r"\s+", " ", text)[:300]
@@ -365,7 +383,7 @@ def main():
             poster = None
             if writes:
                 _s, index = Browser(server.base).request("/adviestafel/")
-                proposal = first_link(index, "/adviestafel/")
+                proposal = proposal_link(index)
                 event = dict(all_pages)["event"]
                 poster = Poster(server.base, event, proposal, rate=args.write_rate)
                 poster.start([f"bench{i}@aanbieder.example" for i in range(1, BENCH_MEMBERS)])
