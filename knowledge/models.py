@@ -694,6 +694,17 @@ class BestPracticePage(PrivacyGuardedPage):
     contact_role = models.CharField(
         _("contactpersoon (rol)"), max_length=200, blank=True, help_text=_("Een rol, geen naam: bel de andere regio.")
     )
+    contact_phone = models.CharField(
+        _("telefoonnummer (kantoor)"),
+        max_length=30,
+        blank=True,
+        help_text=_("Een vast nummer van de organisatie, geen mobiel nummer van een persoon."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres (functioneel)"),
+        blank=True,
+        help_text=_("Een functioneel adres, zoals info@ of jeugd@; geen persoonlijk adres."),
+    )
     related_projects = ParentalManyToManyField(
         "knowledge.ProjectPage", verbose_name=_("gerelateerde projecten"), blank=True, related_name="best_practices"
     )
@@ -739,15 +750,33 @@ class BestPracticePage(PrivacyGuardedPage):
             [FieldPanel("evidence_level"), FieldPanel("evidence_assessed_by"), FieldPanel("evidence_reassess_on")],
             heading=_("Onderbouwing"),
         ),
-        MultiFieldPanel([FieldPanel("contact_organisation"), FieldPanel("contact_role")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contact"),
+        ),
         MultiFieldPanel([FieldPanel("related_projects"), FieldPanel("related_evaluations")], heading=_("Gerelateerd")),
     ]
     parent_page_types = ["knowledge.PracticeIndexPage"]
     subpage_types = []
+    # The designated contact is published on purpose; privacy.contact_errors() checks it instead.
+    privacy_exempt_fields = ("contact_phone", "contact_email")
 
     class Meta:
         verbose_name = _("goed voorbeeld")
         verbose_name_plural = _("goede voorbeelden")
+
+    def privacy_errors(self) -> dict[str, list[str]]:
+        from .privacy import contact_errors
+
+        errors = super().privacy_errors()
+        for name, messages in contact_errors(self.contact_phone, self.contact_email).items():
+            errors.setdefault(name, []).extend(messages)
+        return errors
 
     @property
     def is_past_reassessment(self):

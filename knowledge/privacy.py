@@ -242,3 +242,43 @@ def model_texts(obj, *, exempt: Iterable[str] = (), key: str | None = None, labe
         for number, child in enumerate(getattr(obj, name).all(), start=1):
             prefix = f"{label_prefix}{child._meta.verbose_name} {number}: "
             yield from model_texts(child, exempt={parent_field}, key=key or name, label_prefix=prefix)
+
+
+# The designated contact of a best practice ("bel de andere regio") may be published: an office number and a
+# functional mailbox of the organisation, never a mobile number or a personal address.
+FUNCTIONAL_MAILBOXES = (
+    "info",
+    "jeugd",
+    "contact",
+    "secretariaat",
+    "servicedesk",
+    "helpdesk",
+    "post",
+    "team",
+    "regio",
+    "programma",
+    "projecten",
+    "kennis",
+    "communicatie",
+    "wijkteam",
+    "sociaalteam",
+    "loket",
+)
+
+
+def contact_errors(phone: str, email: str) -> dict[str, list[str]]:
+    """Checks the contact fields that are exempt from the general guard: {field name: [Dutch messages]}."""
+    errors: dict[str, list[str]] = {}
+    digits = re.sub(r"\D", "", phone or "")
+    if phone and re.sub(r"^(?:0031|31)", "0", digits).startswith("06"):
+        errors["contact_phone"] = [
+            _("Geef een vast (kantoor)nummer van de organisatie, geen mobiel nummer van een persoon.")
+        ]
+    elif phone and not _PHONE_RE.search(phone):
+        errors["contact_phone"] = [_("Dit is geen geldig Nederlands telefoonnummer.")]
+    local = (email or "").partition("@")[0].lower()
+    if email and not any(local == box or local.startswith(box) for box in FUNCTIONAL_MAILBOXES):
+        errors["contact_email"] = [
+            _("Geef een functioneel e-mailadres (zoals info@ of jeugd@), geen persoonlijk adres.")
+        ]
+    return errors

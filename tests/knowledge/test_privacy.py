@@ -280,3 +280,37 @@ def test_the_admin_shows_findings_in_inline_children_instead_of_crashing(demo_si
     assert response.status_code == 200
     assert "vader@example.nl" in response.content.decode()
     assert not CaseEvaluationPage.objects.filter(slug=data["slug"]).exists()
+
+
+# The designated contact of a best practice is allowed and shown: "bel de andere regio".
+
+
+@pytest.mark.django_db
+def test_the_designated_contact_is_not_blocked_and_is_shown(demo_site, client):
+    page = practice_page(
+        contact_role="Projectleider Afbouw verblijf",
+        contact_phone="0318-123456",
+        contact_email="jeugd@regiofoodvalley.nl",
+    )
+    page.full_clean()  # the guard does not block the contact fields
+    html = client.get(page.url).content.decode()
+    assert "Bel de andere regio" in html
+    assert 'href="tel:0318123456"' in html and "0318-123456" in html
+    assert 'href="mailto:jeugd@regiofoodvalley.nl"' in html
+    assert "Projectleider Afbouw verblijf" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "fields, field",
+    [
+        ({"contact_phone": "06-12345678"}, "contact_phone"),
+        ({"contact_phone": "+31 6 1234 5678"}, "contact_phone"),
+        ({"contact_email": "j.jansen@regiofoodvalley.nl"}, "contact_email"),
+        ({"summary": "Mail jeugd@regiofoodvalley.nl of bel 0318-123456."}, "summary"),
+    ],
+)
+def test_only_the_contact_fields_may_hold_an_office_number_and_a_functional_mailbox(demo_site, fields, field):
+    with pytest.raises(ValidationError) as error:
+        practice_page(**fields)
+    assert field in error.value.message_dict
