@@ -314,3 +314,21 @@ def test_only_the_contact_fields_may_hold_an_office_number_and_a_functional_mail
     with pytest.raises(ValidationError) as error:
         practice_page(**fields)
     assert field in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_import_markdown_takes_the_designated_contact(demo_site, tmp_path):
+    from django.core.management import call_command
+
+    from knowledge.models import BestPracticePage
+    from tests.knowledge.test_importer import PRACTICE
+
+    text = PRACTICE.replace(
+        "contact_rol: Projectleider Afbouw verblijf",
+        "contact_rol: Projectleider Afbouw verblijf\ncontact_telefoon: 0318-123456\ncontact_email: info@foodvalley.nl",
+    )
+    path = tmp_path / "voorbeeld.md"
+    path.write_text(text, encoding="utf-8")
+    call_command("import_markdown", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    page = BestPracticePage.objects.get(slug="buurtgezinnen-foodvalley").get_latest_revision_as_object()
+    assert (page.contact_phone, page.contact_email) == ("0318-123456", "info@foodvalley.nl")
