@@ -298,6 +298,12 @@ def cancel_registration(
         if current.status == RegistrationStatus.CANCELLED:
             raise RegistrationError(_("Deze inschrijving is al geannuleerd."), code="already_cancelled")
         if current.status == RegistrationStatus.ATTENDED or event.start <= now:
+            if user is not None:
+                raise RegistrationError(
+                    _("De bijeenkomst is al begonnen of %(name)s is ingecheckt; annuleren kan niet meer.")
+                    % {"name": current.name},
+                    code="started",
+                )
             raise RegistrationError(
                 _("De bijeenkomst is al begonnen; afmelden kan niet meer via deze link."), code="started"
             )

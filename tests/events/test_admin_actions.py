@@ -101,3 +101,14 @@ def test_region_staff_cannot_cancel_or_confirm(client, event, people):
     client.post(f"/admin/kennisateliers/{event.pk}/annuleren/{people['fv1'].pk}/")
     people["fv1"].refresh_from_db()
     assert people["fv1"].status == RegistrationStatus.CONFIRMED
+
+
+def test_a_checked_in_person_cannot_be_cancelled(client, event, people):
+    from events import services
+
+    services.set_attendance(registration=people["ar1"], attended=True)
+    client.force_login(editor())
+    html = client.post(f"/admin/kennisateliers/{event.pk}/annuleren/{people['ar1'].pk}/", follow=True).content.decode()
+    assert "De bijeenkomst is al begonnen of Anna Arnhem is ingecheckt; annuleren kan niet meer." in html
+    people["ar1"].refresh_from_db()
+    assert people["ar1"].status == RegistrationStatus.ATTENDED
