@@ -78,7 +78,7 @@ class PrivacyGuardedPage(BasePage):
             raise ValidationError(errors)
 
 
-class ProjectIndexPage(BasePage):
+class ProjectIndexPage(PrivacyGuardedPage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.ProjectPage"]
@@ -393,7 +393,7 @@ class Measurement(Orderable):
         return f"{self.date}: {self.value}"
 
 
-class EvaluationIndexPage(BasePage):
+class EvaluationIndexPage(PrivacyGuardedPage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.CaseEvaluationPage"]
@@ -618,7 +618,7 @@ class CaseParticipant(Orderable):
         return self.role
 
 
-class PracticeIndexPage(RoutablePageMixin, BasePage):
+class PracticeIndexPage(RoutablePageMixin, PrivacyGuardedPage):
     """The best-practice finder (contract: /goede-voorbeelden/); the search app owns the query logic."""
 
     max_count = 1

@@ -332,3 +332,37 @@ def test_import_markdown_takes_the_designated_contact(demo_site, tmp_path):
     call_command("import_markdown", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     page = BestPracticePage.objects.get(slug="buurtgezinnen-foodvalley").get_latest_revision_as_object()
     assert (page.contact_phone, page.contact_email) == ("0318-123456", "info@foodvalley.nl")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model_name",
+    [
+        "ProjectPage",
+        "CaseEvaluationPage",
+        "BestPracticePage",
+        "ProjectIndexPage",
+        "EvaluationIndexPage",
+        "PracticeIndexPage",
+    ],
+)
+def test_every_text_field_of_every_knowledge_page_type_reaches_the_guard(model_name):
+    """Also a field added later: each text field (except choices and the designated contact) is checked."""
+    from django.db import models
+    from wagtail.fields import StreamField
+
+    from knowledge import models as knowledge_models
+
+    model = getattr(knowledge_models, model_name)
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField | models.TextField | StreamField)
+        and not f.choices
+        and f.name not in ("path", "url_path", "draft_title", *model.privacy_exempt_fields)
+    ]
+    assert {"title", "slug", "seo_title", "search_description", "summary"} <= {f.name for f in fields}
+    for field in fields:
+        value = [("paragraph", "<p>Bel 06-12345678</p>")] if isinstance(field, StreamField) else "Bel 06-12345678"
+        page = model(**{field.name: value})
+        assert field.name in page.privacy_errors(), field.name
