@@ -110,6 +110,7 @@ def main():
     env = wrk_load.environment(args)
     if not args.no_setup:
         wrk_load.setup(args, env)
+    wrk_load.manage(env, "migrate", "--noinput", "-v0")  # a reused database gets new migrations
     wrk_load.manage(env, "collectstatic", "--noinput", "-v0")
     server = wrk_load.Server(args, env)
     events = []
