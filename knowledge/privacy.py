@@ -5,7 +5,7 @@ Used by the page models' `clean()` (so the Wagtail editor shows the error on the
 Wagtail's `Page.save()` and `save_revision()` call `full_clean()`). Deliberately strict for identifiers, careful
 with ordinary report text:
 
-- **BSN**: nine digits, bare or with spaces, dots or dashes between the groups (`123456782`, `1234.56.782`,
+- **BSN**: nine digits, bare or in the usual groups with spaces, dots or dashes (`123456782`, `1234.56.782`,
   `123 456 782`, `12-34-56-782`), and only when they pass the 11-proef, so a file number failing it passes.
 - **E-mail address** and **Dutch phone number** (`06-12345678`, `+31 6 1234 5678`, `0318-123456`, `(0318) 123456`).
 - **Postcode with house number**, any case, with or without the space, either order, with suffixes
@@ -48,8 +48,12 @@ _MONTHS = (
 )
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-# Nine digits with at most one space, dot or dash between any two; checked with the 11-proef below.
-_BSN_RE = re.compile(r"(?<!\d)(?<!\d[ .,-])(\d(?:[ .-]?\d){8})(?!\d)(?![.,-]\d)(?! \d)")
+# Nine digits, bare or in the usual groups with one kind of separator (1234.56.782, 123 456 782, 12-34-56-782);
+# other groupings ("154-616382" in a generated slug) are not a BSN notation. Checked with the 11-proef below.
+_BSN_RE = re.compile(
+    r"(?<!\d)(?<!\d[ .,-])(\d{9}|\d{4}([ .-])\d{2}\2\d{3}|\d{3}([ .-])\d{3}\3\d{3}|\d{2}([ .-])\d{2}\4\d{2}\4\d{3})"
+    r"(?!\d)(?![.,-]\d)(?! \d)"
+)
 # Dutch numbers: 06-12345678, 0318 123 456, (0318) 123456, +31 6 12345678, 0031 318 123456.
 _PHONE_RE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]*(?:\(0\))?|\(?0)(?:[\s.()\-]*\d){9}(?!\d)")
 
