@@ -54,6 +54,8 @@ _BSN_RE = re.compile(
     r"(?<!\d)(?<!\d[ .,-])(\d{9}|\d{4}([ .-])\d{2}\2\d{3}|\d{3}([ .-])\d{3}\3\d{3}|\d{2}([ .-])\d{2}\4\d{2}\4\d{3})"
     r"(?!\d)(?![.,-]\d)(?! \d)"
 )
+_AMOUNT_BEFORE_RE = re.compile(r"(?:€|\beur|\beuro)\s*$", re.IGNORECASE)
+_AMOUNT_AFTER_RE = re.compile(r",-|\s*(?:euro\b|eur\b|mln\b|miljoen\b)", re.IGNORECASE)
 # Dutch numbers: 06-12345678, 0318 123 456, (0318) 123456, +31 6 12345678, 0031 318 123456.
 _PHONE_RE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]*(?:\(0\))?|\(?0)(?:[\s.()\-]*\d){9}(?!\d)")
 
@@ -142,6 +144,10 @@ def find_personal_data(text: str) -> list[Finding]:
     for match in _EMAIL_RE.finditer(text):
         findings.append(Finding(EMAIL, match.group(0)))
     for match in _BSN_RE.finditer(text):
+        if _AMOUNT_BEFORE_RE.search(text[max(0, match.start() - 6) : match.start()]) or _AMOUNT_AFTER_RE.match(
+            text, match.end()
+        ):
+            continue  # € 154.616.382 is a budget
         if passes_eleven_test(re.sub(r"\D", "", match.group(1))):
             findings.append(Finding(BSN, match.group(1)))
     for match in _PHONE_RE.finditer(text):

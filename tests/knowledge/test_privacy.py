@@ -75,6 +75,7 @@ def test_every_notation_is_found(text, kind, fragment):
         "De jongeren kregen vanaf 1 maart 2022 begeleiding.",
         "Kosten 2018: 3.400.000; 2020: 2.200.000.",
         "goed-voorbeeld-154-616382",  # a generated slug: not a BSN grouping
+        "Het jeugdbudget is € 154.616.382 en 154.616.382 euro.",  # passes the 11-proef, but an amount
     ],
 )
 def test_ordinary_project_text_passes(text):

@@ -194,7 +194,8 @@ ordinary = st.one_of(
     st.tuples(st.integers(2015, 2025), st.integers(1, 6)).map(lambda t: f"Over {t[0]}-{t[0] + t[1]} gemeten."),
     st.tuples(st.integers(10, 999), st.integers(1, 500)).map(lambda t: f"Van {t[0]} → {t[1]} jongeren."),
     st.integers(1, 100).map(lambda p: f"Een daling van {p}%."),
-    st.integers(1_000, 99_999_999).map(lambda a: f"Budget € {a:,}".replace(",", ".")),
+    st.integers(1_000, 999_999_999).map(lambda a: f"Budget € {a:,}".replace(",", ".")),
+    st.integers(100_000_000, 999_999_999).map(lambda a: f"Een budget van {a:,} euro.".replace(",", ".")),
     st.tuples(st.integers(1, 12), st.integers(1, 20)).map(lambda t: f"Op grond van artikel {t[0]}.{t[1]} Jeugdwet."),
     st.tuples(st.integers(1, 52), st.sampled_from(["dagen", "weken", "maanden"])).map(
         lambda t: f"Binnen {t[0]} {t[1]} passende hulp."
