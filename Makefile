@@ -32,6 +32,7 @@ worker: setup
 	$(PY) manage.py db_worker
 
 test: $(STAMP)
+	mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run -v1
 	@# axe-core and ical.js (package.json) for the accessibility and calendar tests; they skip, with the reason, without npm.
 	@if command -v npm >/dev/null 2>&1 && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -d node_modules/ical.js ]; }; then \
