@@ -7,12 +7,14 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.public_url import absolute_url
+
 from .finder import feed_items
 
 
 def finder_feed(request, *, index_page):
     fq, items = feed_items(request, index_page=index_page)
-    site_url = request.build_absolute_uri("/").rstrip("/")
+    site_url = absolute_url("")
     query = fq.querystring()
     link = index_page.get_full_url(request) + (f"?{query}" if query else "")
     title = f"{index_page.title} — {_('Kennisplatform Jeugd')}"
@@ -23,7 +25,7 @@ def finder_feed(request, *, index_page):
         link=link,
         description=index_page.summary or _("Nieuwe goede voorbeelden uit de jeugdzorgregio's."),
         language="nl",
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(request.get_full_path()),
     )
     for page in items:
         pubdate = timezone.make_aware(datetime.datetime.combine(page.date, datetime.time(9)))

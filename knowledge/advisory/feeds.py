@@ -11,6 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from home.public_url import absolute_url
+
 from . import selectors
 
 FEED_ITEMS = 50
@@ -25,13 +27,13 @@ def _closing_line(proposal) -> str:
 
 
 def rss(request, *, index_page) -> HttpResponse:
-    site_url = request.build_absolute_uri("/").rstrip("/")
+    site_url = absolute_url("")
     feed = Rss201rev2Feed(
         title=f"{index_page.title} — {_('consultaties')}",
         link=index_page.get_full_url(request),
         description=_("Nieuwe consultaties van de digitale adviestafel, met hun sluitdatum."),
         language="nl",
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(request.get_full_path()),
     )
     for proposal in selectors.consultation_feed()[:FEED_ITEMS]:
         url = site_url + proposal.url
@@ -50,7 +52,7 @@ def rss(request, *, index_page) -> HttpResponse:
 
 def ics(request, *, index_page) -> HttpResponse:
     """One entry per consultation at its closing time (no end: an instant, RFC 5545 3.6.1); UID per page."""
-    site_url = request.build_absolute_uri("/").rstrip("/")
+    site_url = absolute_url("")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -39,3 +39,8 @@ def sync_default_site(base_url: str | None = None) -> bool:
 def sync_after_migrate(**kwargs) -> None:
     if getattr(settings, "SYNC_SITE_WITH_BASE_URL", False):
         sync_default_site()
+
+
+def absolute_url(path: str) -> str:
+    """`path` on the public address, whatever Host header the request came with (feeds, calendar files)."""
+    return settings.BASE_URL.rstrip("/") + path
