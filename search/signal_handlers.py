@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, post_page_move
 
 from accounts.models import Organisation
+from knowledge.advisory.models import Response
 from knowledge.taxonomy import ActionLine, EvidenceLevel, MainTheme, Phase, PracticeKind, SubTheme
 
 from . import elastic
@@ -79,12 +80,20 @@ def _on_term_saved(sender, instance, created, **kwargs):
         transaction.on_commit(lambda: reindex_pages.enqueue(page_ids))
 
 
+def _on_response_changed(sender, instance, **kwargs):
+    # A closed consultation's page carries its public responses (ProposalPage.public_response_texts).
+    proposal_id = instance.proposal_id
+    transaction.on_commit(lambda: reindex_pages.enqueue([proposal_id]))
+
+
 def register_signal_handlers():
     post_save.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-save")
     post_save.connect(clear_region_cache, sender=Organisation, dispatch_uid="search-regions-save")
     post_delete.connect(clear_region_cache, sender=Organisation, dispatch_uid="search-regions-delete")
     post_delete.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-delete")
     page_published.connect(_on_published, dispatch_uid="search-index-published")
+    post_save.connect(_on_response_changed, sender=Response, dispatch_uid="search-response-saved")
+    post_delete.connect(_on_response_changed, sender=Response, dispatch_uid="search-response-deleted")
     for model in TAXONOMY_MODELS:
         pre_save.connect(_remember_name, sender=model, dispatch_uid=f"search-term-before-{model.__name__}")
         post_save.connect(_on_term_saved, sender=model, dispatch_uid=f"search-term-saved-{model.__name__}")

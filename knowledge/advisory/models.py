@@ -170,7 +170,11 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
         help_text=_("Datum van het besluit in het bestuurlijk overleg: de status wordt dan 'vastgesteld'."),
     )
 
-    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("closes_at")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("public_response_texts"),
+        index.FilterField("closes_at"),
+    ]
     content_panels = BasePage.content_panels + [
         FieldPanel("body"),
         FieldPanel("documents"),
@@ -240,6 +244,21 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
     def has_closed(self, now=None) -> bool:
         now = now or timezone.now()
         return self.closes_at is not None and now >= self.closes_at
+
+    def public_response_texts(self) -> str:
+        """For the search index: the responses an anonymous visitor may read (after close, public, active).
+
+        The visibility rule is the selector's, as for every channel; search re-indexes a proposal when one of
+        its responses changes and when it closes (manage.py update_consultation_index)."""
+        from django.contrib.auth.models import AnonymousUser
+
+        from .selectors import visible_responses  # selectors build on these models: imported at call time
+
+        if not self.has_closed():
+            return ""
+        return "\n\n".join(
+            visible_responses(proposal=self, user=AnonymousUser()).values_list("body_markdown", flat=True)
+        )
 
     @property
     def report_is_published(self) -> bool:
