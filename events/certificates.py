@@ -34,7 +34,8 @@ def _date(value) -> str:
 def points_text(event) -> str:
     if event.accreditation_points is None:
         return ""
-    points = formats.number_format(event.accreditation_points.normalize(), use_l10n=True)
+    value = event.accreditation_points
+    points = formats.number_format(value, decimal_pos=1 if value % 1 else 0, use_l10n=True)
     register = f" ({event.accreditation_register})" if event.accreditation_register else ""
     return _("%(points)s accreditatiepunten%(register)s") % {"points": points, "register": register}
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 
 from .models import EventKind, QuestionKind, RegistrationRole
-from .services import ANSWER_MAX_LENGTH, MAX_LENGTHS, NO, TOO_LONG, YES, audience_error, question_field
+from .services import ANSWER_MAX_LENGTH, MAX_LENGTHS, NO, REQUIRED, TOO_LONG, YES, audience_error, question_field
 
 WIDGET_CLASSES = {
     forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
@@ -167,6 +167,9 @@ class RegistrationDetailsForm(AccessibleFormMixin, forms.Form):
         for name, limit in MAX_LENGTHS.items():
             if name in self.fields:
                 self.fields[name].error_messages["max_length"] = TOO_LONG[name] % {"limit": limit}
+        for name, message in REQUIRED.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
         if event.is_for_selected_regions:
             region = self.fields["region"]
             region.queryset = event.allowed_regions()

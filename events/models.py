@@ -394,7 +394,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return registration_edit(request, event=self, token=token)
 
-    @path("inschrijving/<str:token>/certificaat.pdf", name="certificate")
+    @path("inschrijving/<str:token>/certificaat/", name="certificate")
     def certificate(self, request, token):
         from .views import certificate_download
 

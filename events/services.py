@@ -693,18 +693,22 @@ def accept_offer(*, registration: Registration, now: datetime.datetime | None = 
             raise RegistrationError(
                 _("De bijeenkomst is al begonnen of gaat niet door; bevestigen kan niet meer."), code="started"
             )
-        if current.offer_expires_at is not None and current.offer_expires_at <= now:
+        expired = current.offer_expires_at is not None and current.offer_expires_at <= now
+        if expired:
+            # the cron run has not come yet: withdraw it now (committed), then tell the registrant
             _expire(event, [current], now=now)
-            raise RegistrationError(
-                _("De bedenktijd is voorbij: de plaats is naar de volgende op de wachtlijst gegaan."), code="expired"
-            )
-        current.status = RegistrationStatus.CONFIRMED
-        current.confirmed_at = now
-        current.offer_expires_at = None
-        current.save(update_fields=["status", "confirmed_at", "offer_expires_at", "updated_at"])
-        _enqueue_mail(current, "promoted")
-        log(instance=event, action="events.offer_accepted", user=None, data={"registration": current.pk})
+        else:
+            current.status = RegistrationStatus.CONFIRMED
+            current.confirmed_at = now
+            current.offer_expires_at = None
+            current.save(update_fields=["status", "confirmed_at", "offer_expires_at", "updated_at"])
+            _enqueue_mail(current, "promoted")
+            log(instance=event, action="events.offer_accepted", user=None, data={"registration": current.pk})
     registration.refresh_from_db()
+    if expired:
+        raise RegistrationError(
+            _("De bedenktijd is voorbij: de plaats is naar de volgende op de wachtlijst gegaan."), code="expired"
+        )
     return current
 
 
