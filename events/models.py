@@ -341,7 +341,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return regions.order_by("name")
 
     def admits_region(self, region) -> bool:
-        return region is not None and self.allowed_regions().filter(pk=region.pk).exists()
+        if region is None:
+            return False
+        if not self.is_for_selected_regions:
+            return region.kind == "region"  # every one of the 42 (no query)
+        return self.allowed_regions().filter(pk=region.pk).exists()
 
     @property
     def is_online(self) -> bool:

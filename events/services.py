@@ -314,6 +314,7 @@ def register(
     needs: str = "",
     organisation: Organisation | None = None,
     answers: dict | None = None,
+    questions: list | None = None,
     now: datetime.datetime | None = None,
     notify: bool = True,
 ) -> Registration:
@@ -343,15 +344,13 @@ def register(
             raise RegistrationError(STATE_ERRORS[state], code=state)
         if not event.admits_region(region):
             raise RegistrationError(audience_error(event), code="audience", field="region")
-        cleaned_answers = clean_answers(event, answers or {})
+        cleaned_answers = clean_answers(event, answers or {}, questions)
         duplicate = _(
             "Met dit e-mailadres is al iemand ingeschreven voor deze bijeenkomst. Kijk in uw e-mail voor "
             "de bevestiging; daarin staat de link om uw inschrijving te bekijken."
         )
-        existing = Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE_STATUSES).first()
-        if existing is not None:
-            return _already_registered(existing, notify=notify)
-
+        # A second registration with this address is caught by the partial unique constraint (one query less on
+        # every registration than looking first); the IntegrityError branch below handles it.
         total, per_region = _place_counts(event)
         confirmed = _has_place(event, region.pk, total, per_region)
         position = None

@@ -86,6 +86,7 @@ def event_detail(request, *, event):
                     needs=data["needs"],
                     consent=data["consent"],
                     answers=form.answers(),
+                    questions=form.questions,  # read once for the form; the service checks the answers again
                 )
             except RegistrationError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
