@@ -194,3 +194,11 @@ def test_an_offered_person_cannot_check_in_before_confirming(client, offer_event
         services.check_in(event=event, code=checkin_code(first))
     assert "heeft de aangeboden plaats nog niet bevestigd" in str(excinfo.value.message)
     assert Registration.objects.get(pk=first.pk).status == RegistrationStatus.OFFERED
+
+
+def test_a_full_event_without_a_waiting_list_shows_no_form(client, event_index):
+    event = EventPageFactory(capacity=1, waiting_list_mode=WaitingListMode.OFF)
+    register(event, notify=False)
+    html = client.get(event.url).content.decode()
+    assert "Deze bijeenkomst is vol en heeft geen wachtlijst." in html
+    assert "Zet mij op de wachtlijst" not in html and 'name="consent"' not in html
