@@ -69,15 +69,9 @@ def _fill(explicit, by_theme, *, limit=RELATED_LIMIT):
     return items
 
 
-def _events_for(filter_kwargs):
-    try:
-        from events.models import EventPage
-    except ImportError:  # pragma: no cover - events app not installed
-        return []
-    field = next(iter(filter_kwargs)).split("__")[0]
-    if not any(f.name == field for f in EventPage._meta.get_fields()):
-        return []
-    return list(visible(EventPage.objects.filter(**filter_kwargs)).distinct()[:RELATED_LIMIT])
+def _events_for(page):
+    # `events` is the reverse of EventPage.related_projects / related_practices (the events app, one floor up).
+    return list(visible(page.events.all()).distinct()[:RELATED_LIMIT])
 
 
 def related_for_project(page):
@@ -101,7 +95,7 @@ def related_for_project(page):
         "evaluations": list(
             visible(CaseEvaluationPage.objects.filter(related_projects=page)).order_by("-date")[:RELATED_LIMIT]
         ),
-        "events": _events_for({"related_projects": page}),
+        "events": _events_for(page),
     }
 
 
@@ -142,7 +136,7 @@ def related_for_practice(page):
             )[:RELATED_LIMIT]
         ),
         "practices": list(practices.filter(main_theme_id=page.main_theme_id).order_by("-date")[:RELATED_LIMIT]),
-        "events": _events_for({"related_practices": page}),
+        "events": _events_for(page),
     }
 
 
