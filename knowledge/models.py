@@ -93,10 +93,18 @@ class ProjectIndexPage(PrivacyGuardedPage):
     def get_context(self, request, *args, **kwargs):
         from home.pagination import paginate
 
-        from .selectors import filter_projects, with_headline_kpi
+        from .forms import ProjectFilterForm
+        from .selectors import filter_projects, project_regions, with_headline_kpi
 
         context = super().get_context(request, *args, **kwargs)
-        form, projects = filter_projects(self.get_projects(), request.GET)
+        projects = self.get_projects()
+        form = ProjectFilterForm(request.GET or None, regions=project_regions(projects))
+        if form.is_bound:
+            form.is_valid()  # cleaned_data keeps the valid values: a bad value in a link is ignored, not an error
+            data = form.cleaned_data
+            projects = filter_projects(
+                projects, action_line=data.get("actielijn"), status=data.get("status"), region=data.get("regio")
+            )
         context["filter_form"] = form
         context["page_obj"] = paginate(request, with_headline_kpi(projects), per_page=20)
         return context

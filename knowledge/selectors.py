@@ -21,24 +21,22 @@ def latest_practices():
 # --- Projects ---------------------------------------------------------------------------------------------------
 
 
-def filter_projects(projects, params):
-    """Apply the index filters (action line, status, region slugs from GET); invalid values are ignored."""
+def project_regions(projects):
+    """The regions that have one of these projects: the choices of the index's region filter."""
     from accounts.models import Organisation
 
-    from .forms import ProjectFilterForm
+    return Organisation.objects.regions().filter(projects__in=projects).distinct().order_by("name")
 
-    regions = Organisation.objects.regions().filter(projects__in=projects).distinct().order_by("name")
-    form = ProjectFilterForm(params or None, regions=regions)
-    if form.is_bound:
-        form.is_valid()
-        data = form.cleaned_data
-        if data.get("actielijn"):
-            projects = projects.filter(action_lines=data["actielijn"])
-        if data.get("status"):
-            projects = projects.filter(status=data["status"])
-        if data.get("regio"):
-            projects = projects.filter(region=data["regio"])
-    return form, projects
+
+def filter_projects(projects, *, action_line=None, status="", region=None):
+    """The projects of one action line, status and region; a criterion left empty does not filter."""
+    if action_line:
+        projects = projects.filter(action_lines=action_line)
+    if status:
+        projects = projects.filter(status=status)
+    if region:
+        projects = projects.filter(region=region)
+    return projects
 
 
 def with_headline_kpi(projects):
