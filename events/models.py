@@ -5,6 +5,7 @@ Registrations are written only by `events.services`; the pages own their read lo
 
 import uuid
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -160,6 +161,10 @@ class EventPage(RoutablePageMixin, BasePage):
     offer_hours = models.PositiveIntegerField(
         _("bedenktijd (uren)"),
         default=24,
+        validators=[
+            MinValueValidator(1, _("De bedenktijd is minstens 1 uur.")),
+            MaxValueValidator(24 * 30, _("De bedenktijd is hoogstens 720 uur (30 dagen).")),
+        ],
         help_text=_(
             "Alleen bij een wachtlijst met aanbod: binnen zoveel uur moet wie een plaats aangeboden krijgt die "
             "bevestigen, anders gaat de plaats naar de volgende."
