@@ -146,3 +146,39 @@ def test_the_check_in_page_loads_the_scanner_script_as_a_file_and_works_without_
     assert "data-kp-scanner hidden" in html and 'name="code"' in html
     script = (__import__("pathlib").Path(__file__).parents[2] / "events/static/events/checkin.js").read_text()
     assert "BarcodeDetector" in script and "qr_code" in script
+
+
+def test_the_certificate_arrives_through_a_real_smtp_server_with_a_readable_pdf(ended, settings):
+    import email
+    import email.policy
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(envelope.original_content)
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        assert services.send_certificates() == 1
+    finally:
+        controller.stop()
+
+    (raw,) = received
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    text = _pdf_text(attachment.get_content())
+    assert "Zoë Zwart" in text and "2,5 accreditatiepunten" in text

@@ -202,3 +202,4 @@ def test_a_full_event_without_a_waiting_list_shows_no_form(client, event_index):
     html = client.get(event.url).content.decode()
     assert "Deze bijeenkomst is vol en heeft geen wachtlijst." in html
     assert "Zet mij op de wachtlijst" not in html and 'name="consent"' not in html
+    assert 'kp-badge--full">vol</span>' in html and "vol: wachtlijst" not in html
