@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
+from .images import MainImageMixin
 
 
 class BasePage(Page):
@@ -51,7 +52,9 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["open_proposals"] = open_proposals(user=request.user)[:3]
         context["upcoming_events"] = upcoming_events()[:3]
-        context["latest_practices"] = latest_practices()[:4]
+        context["latest_practices"] = latest_practices().select_related(
+            "region", "action_line", "phase", "kind", "evidence_level", "main_image"
+        )[:4]
         context["latest_news"] = NewsPage.objects.live().public().order_by("-first_published_at")[:3]
         return context
 
@@ -88,12 +91,16 @@ class NewsIndexPage(BasePage):
         return context
 
 
-class NewsPage(BasePage):
+class NewsPage(MainImageMixin, BasePage):
     date = models.DateField(_("datum"))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
 
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
-    content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        *MainImageMixin.main_image_panels,
+        FieldPanel("date"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
 
