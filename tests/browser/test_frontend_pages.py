@@ -123,14 +123,14 @@ def test_finder_filters_sit_in_one_disclosure_with_the_number_chosen(client, dem
 
 def test_long_facets_show_the_top_items_and_toon_alle(client, demo_site):
     html = html_of(client.get("/goede-voorbeelden/"))
-    regions = html.split("<legend class=\"utrecht-form-fieldset__legend\">Regio</legend>")[1].split("</fieldset>")[0]
+    regions = html.split('<legend class="utrecht-form-fieldset__legend">Regio</legend>')[1].split("</fieldset>")[0]
     top, rest = regions.split('<details class="kp-facet-more">')
     assert top.count('name="regio"') == 6
     assert "toon alle" in rest and rest.count('name="regio"') > 2
     last = re.findall(r'name="regio" value="([^"]+)"', rest)[-1]
     # A chosen option is always among the items shown at once.
     html = html_of(client.get(f"/goede-voorbeelden/?regio={last}"))
-    regions = html.split("<legend class=\"utrecht-form-fieldset__legend\">Regio</legend>")[1].split("</fieldset>")[0]
+    regions = html.split('<legend class="utrecht-form-fieldset__legend">Regio</legend>')[1].split("</fieldset>")[0]
     top = regions.split("<details")[0]
     assert f'value="{last}" checked' in top
 
@@ -146,7 +146,8 @@ def test_english_site_marks_dutch_content_as_dutch(english, demo_site):
     assert 'class="utrecht-rich-text" lang="nl">' in html  # results and other rich text
     assert '<a class="utrecht-nav-list__link utrecht-link' in html and 'lang="nl">Projects' not in html
     finder = html_of(english.get("/goede-voorbeelden/"))
-    assert re.search(r'<h3 class="utrecht-heading-3 kp-card__title"><a class="utrecht-link" href="[^"]+" lang="nl">', finder)
+    title = r'<h3 class="utrecht-heading-3 kp-card__title"><a class="utrecht-link" href="[^"]+" lang="nl">'
+    assert re.search(title, finder)
 
 
 def test_dutch_site_needs_no_lang_attributes_on_content(client, demo_site):
