@@ -6,6 +6,7 @@ MEDIA_ROOT through Playwright's router: Django's test server serves static files
 """
 
 import mimetypes
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,41 @@ def test_every_page_type_meets_wcag_22_aa_including_target_size(browser, live_si
             problems += axe_audit(page, f"/goede-voorbeelden/ filters open [{language}]")
         context.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_spacing_room_above_headings_no_band_under_the_breadcrumb_even_footer_links(browser, live_site):
+    from events.models import EventPage
+
+    event = EventPage.objects.live().exclude(programme=[]).first() or EventPage.objects.live().first()
+    context, page = new_page(browser, live_site, DESKTOP)
+    page.goto(event.url)
+    gap = page.evaluate(
+        "() => document.querySelector('main h1').getBoundingClientRect().top"
+        " - document.querySelector('.kp-breadcrumbs').getBoundingClientRect().bottom"
+    )
+    assert 0 < gap <= 64, f"{gap}px between the breadcrumb and the title"
+    # Room above every heading: the distance to whatever ends above it (text, list, form, section).
+    rooms = page.evaluate(
+        """() => {
+          const all = [...document.querySelectorAll('main *')];
+          return [...document.querySelectorAll('main h2, main h3')].map(h => {
+            const top = h.getBoundingClientRect().top;
+            let above = -Infinity;
+            for (const el of all) {
+              if (el === h || h.contains(el) || el.contains(h)) continue;
+              const r = el.getBoundingClientRect();
+              if (r.height > 0 && r.bottom <= top + 0.5 && r.bottom > above) above = r.bottom;
+            }
+            return [h.textContent.trim(), Math.round(top - above)];
+          });
+        }"""
+    )
+    assert rooms and all(room >= 16 for _text, room in rooms), rooms
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('.kp-footer .utrecht-link-list__item')].map(li => {"
+        " const r = li.getBoundingClientRect(); return [r.left, r.right, r.height]; })"
+    )
+    gaps = [round(b[0] - a[1]) for a, b in pairwise(boxes)]
+    assert len(set(gaps)) == 1 and gaps[0] > 0, gaps  # evenly spaced in one row
+    assert all(height >= 24 for _l, _r, height in boxes)  # WCAG 2.2 target size
+    context.close()
