@@ -54,7 +54,7 @@ class Section:
 
     @property
     def label(self) -> str:
-        return f"§ {self.number} {self.title}"
+        return f"§ {self.number} {self.title}" if self.number else self.title
 
     @property
     def anchor(self) -> str:

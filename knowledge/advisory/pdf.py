@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from fpdf import FPDF
 from wagtail.rich_text import get_text_for_indexing
 
@@ -96,9 +97,16 @@ def report_pdf(*, proposal, context) -> bytes:
 
     counts = context["counts"]
     doc.heading(_("Standpunten"))
+    # The words of includes/response_counts.html, so the PDF and the pages say the same.
     doc.paragraph(
-        _("%(responses)s reacties van %(organisations)s organisaties")
-        % {"responses": counts.responses, "organisations": counts.organisations}
+        " ".join(
+            (
+                ngettext("%(counter)s reactie", "%(counter)s reacties", counts.responses)
+                % {"counter": counts.responses},
+                ngettext("van %(counter)s organisatie", "van %(counter)s organisaties", counts.organisations)
+                % {"counter": counts.organisations},
+            )
+        )
     )
     for label, count in counts.positions:
         doc.paragraph(f"{label}: {count}")
