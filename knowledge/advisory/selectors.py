@@ -482,7 +482,11 @@ def can_report(*, response, user, now=None) -> Decision:
         return Decision(False, _("Log in om een reactie te melden."))
     if response.state != models.ResponseState.ACTIVE or not can_view_response(response=response, user=user, now=now):
         return Decision(False, _("Deze reactie kan niet worden gemeld."))
-    if response.author_id == user.pk or response.organisation_id in _own_organisation_ids(user):
+    own = _own_organisation_ids(user)
+    signed = models.CoSignature.objects.filter(
+        response=response, organisation__in=own, state=models.CoSignatureState.ACCEPTED
+    ).exists()
+    if response.author_id == user.pk or response.organisation_id in own or signed:
         return Decision(
             False,
             _(

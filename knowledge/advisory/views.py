@@ -129,6 +129,9 @@ class ProposalRoutesMixin(RefusalMixin):
                 and response.state == "active"
                 and response.author_id != user.pk
                 and response.organisation_id not in own_org_ids
+                and not any(
+                    c.state == "accepted" and c.organisation_id in own_org_ids for c in response.cosignatures.all()
+                )
             )
             response.may_request_review = bool(selectors.can_request_review(response=response, user=user))
             response.may_edit = bool(selectors.can_edit_response(response=response, user=user, now=now))

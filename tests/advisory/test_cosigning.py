@@ -313,3 +313,18 @@ def test_a_proposal_for_chosen_organisations_only_offers_those(client, demo_site
     html = client.get(page.url).content.decode()
     form = html.split(f'id="medeondertekenen-{response.pk}"')[1].split("</details>")[0]
     assert "Gekozen Partner" in form and not_chosen.name not in form
+
+
+def test_a_cosigner_cannot_report_the_response_it_signed(
+    client, proposal, provider, audience_org, other_provider, other_audience_org
+):
+    response = ResponseFactory(proposal=proposal, author=provider, organisation=audience_org)
+    client.force_login(provider)
+    _invite(client, response, other_audience_org)
+    client.force_login(other_provider)
+    assert f"reactie/{response.pk}/melden/" in client.get(proposal.url).content.decode()  # not signed yet
+    _decide(client, response, "accept")
+    assert f"reactie/{response.pk}/melden/" not in client.get(proposal.url).content.decode()
+    refused = client.get(f"{proposal.url}reactie/{response.pk}/melden/")
+    assert refused.status_code == 403
+    assert "van uw eigen organisatie" in refused.content.decode()
