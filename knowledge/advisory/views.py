@@ -759,8 +759,17 @@ class ProposalIndexRoutesMixin(RefusalMixin):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         responses = list(selectors.my_responses(user=request.user))
+        own = {org.pk for org in permissions.provider_organisations(request.user)}
         for response in responses:
             response.signatories = selectors.signatories(response)
+            # A co-signing organisation sees the author's name only if they chose it (it is not their own).
+            response.author_display = (
+                response.author_name
+                if selectors.shows_author_name(
+                    response=response, user=request.user, acts_for_region_=False, own_organisation_ids=own
+                )
+                else ""
+            )
         result = self.render(
             request,
             template="advisory/my_responses.html",

@@ -39,7 +39,9 @@ def two_responses(client, proposal, provider, other_provider):
     client.post(f"{proposal.url}reageren/", _form(proposal, text="Zonder naam geplaatst."))
     client.force_login(other_provider)  # Bram Anders: chooses to show his name
     client.post(f"{proposal.url}reageren/", _form(proposal, text="Met naam geplaatst.", show_author_name="on"))
-    assert list(Response.objects.filter(proposal=proposal).order_by("pk").values_list("show_author_name", flat=True)) == [False, True]
+    assert list(
+        Response.objects.filter(proposal=proposal).order_by("pk").values_list("show_author_name", flat=True)
+    ) == [False, True]
     client.logout()
     return publish_report(close(proposal))
 
@@ -87,3 +89,19 @@ def test_the_choice_is_kept_in_a_draft(client, proposal, provider):
     html = client.get(proposal.url).content.decode()
     checkbox = html.split('name="show_author_name"')[1].split(">")[0]
     assert "checked" in checkbox
+
+
+def test_a_cosigning_organisation_sees_the_name_only_if_chosen(
+    client, proposal, provider, audience_org, other_provider, other_audience_org
+):
+    from knowledge.advisory import services
+    from tests.factories.advisory import ResponseFactory
+
+    response = ResponseFactory(proposal=proposal, author=provider, organisation=audience_org)
+    [invitation] = services.cosign_invite(response=response, user=provider, organisations=[other_audience_org])
+    services.cosign_decide(cosignature=invitation, user=other_provider, accept=True)
+    client.force_login(other_provider)
+    assert "Anna Aanbieder" not in client.get("/adviestafel/mijn-reacties/").content.decode()
+    assert "Anna Aanbieder" not in client.get(proposal.url).content.decode()
+    client.force_login(provider)
+    assert "Anna Aanbieder" in client.get("/adviestafel/mijn-reacties/").content.decode()
