@@ -55,7 +55,7 @@ def proposal_admin(request, page_id):
     responses = (
         Response.objects.filter(proposal=proposal)
         .select_related("organisation", "author", "question")
-        .prefetch_related("versions", "reports")
+        .prefetch_related("versions", "reports", "cosignatures__organisation")
         .order_by("created_at")
     )
     return render(

@@ -328,3 +328,18 @@ def test_a_cosigner_cannot_report_the_response_it_signed(
     refused = client.get(f"{proposal.url}reactie/{response.pk}/melden/")
     assert refused.status_code == 403
     assert "van uw eigen organisatie" in refused.content.decode()
+
+
+def test_editors_see_cosignatures_in_the_admin_and_people_in_their_data_download(
+    client, response, provider, other_provider, other_audience_org, editor_user
+):
+    client.force_login(provider)
+    _invite(client, response, other_audience_org)
+    client.force_login(other_provider)
+    _decide(client, response, "decline")
+    data = client.get("/account/mijn-gegevens.json").json()
+    [entry] = data["adviestafel"]["medeondertekeningen"]
+    assert (entry["organisatie"], entry["status"], entry["beslist_door_u"]) == ("Andere Aanbieder", "Afgeslagen", True)
+    client.force_login(editor_user)
+    html = client.get(f"/admin/adviestafel/{response.proposal.pk}/").content.decode()
+    assert "Medeondertekening: Andere Aanbieder (Afgeslagen)" in html
