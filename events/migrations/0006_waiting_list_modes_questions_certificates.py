@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_email_verification'),
-        ('events', '0004_event_cancelled_and_change_notices'),
+        ('events', '0005_add_main_image'),
     ]
 
     operations = [
