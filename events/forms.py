@@ -111,7 +111,7 @@ def add_question_fields(form, questions, *, initial: dict | None = None) -> None
     fields = {}
     for question in questions:
         common = {"label": question.label, "required": question.required, "help_text": question.help_text}
-        required_message = _("Beantwoord de vraag \u201c%(question)s\u201d.") % {"question": question.label}
+        required_message = _("Beantwoord de vraag “%(question)s”.") % {"question": question.label}
         if question.kind == QuestionKind.CHOICE:
             choices = [("", _("Maak een keuze"))] + [(c, c) for c in question.choice_list()]
             field = forms.ChoiceField(choices=choices, **common)
@@ -120,10 +120,10 @@ def add_question_fields(form, questions, *, initial: dict | None = None) -> None
         else:
             field = forms.CharField(max_length=ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}), **common)
             field.error_messages["max_length"] = _(
-                "Uw antwoord op \u201c%(question)s\u201d is te lang: gebruik hoogstens %(limit)s tekens."
+                "Uw antwoord op “%(question)s” is te lang: gebruik hoogstens %(limit)s tekens."
             ) % {"question": question.label, "limit": ANSWER_MAX_LENGTH}
         field.error_messages["required"] = required_message
-        field.error_messages["invalid_choice"] = _("Kies een van de mogelijkheden bij \u201c%(question)s\u201d.") % {
+        field.error_messages["invalid_choice"] = _("Kies een van de mogelijkheden bij “%(question)s”.") % {
             "question": question.label
         }
         css = WIDGET_CLASSES.get(type(field.widget))
@@ -209,9 +209,9 @@ class CheckInForm(forms.Form):
     """Typed by an editor or pasted by a scanner (which ends with Enter, submitting the form)."""
 
     code = forms.CharField(
-        label=_("Inchekcode"),
+        label=_("Incheckcode"),
         max_length=40,
-        error_messages={"required": _("Vul een inchekcode in."), "max_length": _("Deze code is onbekend.")},
+        error_messages={"required": _("Vul een incheckcode in."), "max_length": _("Deze code is onbekend.")},
         help_text=_("Staat in de bevestigingsmail van de deelnemer, bijvoorbeeld 123-AB7KQ9."),
         widget=forms.TextInput(
             attrs={"autofocus": True, "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}

@@ -132,7 +132,7 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         max_length=16,
         choices=RegionAudience.choices,
         default=RegionAudience.ALL,
-        help_text=_("Bij \u201calleen de gekozen regio's\u201d kunnen alleen mensen uit die regio's zich inschrijven."),
+        help_text=_("Bij “alleen de gekozen regio's” kunnen alleen mensen uit die regio's zich inschrijven."),
     )
     audience_regions = ParentalManyToManyField(
         "accounts.Organisation",
@@ -140,7 +140,7 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         blank=True,
         related_name="+",
         limit_choices_to={"kind": "region"},
-        help_text=_("Alleen van belang bij \u201calleen de gekozen regio's\u201d."),
+        help_text=_("Alleen van belang bij “alleen de gekozen regio's”."),
     )
     audience_roles = models.CharField(
         _("voor wie"), max_length=255, blank=True, help_text=_("Bijvoorbeeld: beleidsmedewerkers en aanbieders.")
@@ -419,7 +419,7 @@ class EventQuestion(Orderable):
     label = models.CharField(_("vraag"), max_length=200)
     kind = models.CharField(_("soort antwoord"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.TEXT)
     choices = models.TextField(
-        _("keuzes"), blank=True, help_text=_("Alleen bij \u201ckeuze uit een lijst\u201d: één keuze per regel.")
+        _("keuzes"), blank=True, help_text=_("Alleen bij “keuze uit een lijst”: één keuze per regel.")
     )
     required = models.BooleanField(_("verplicht"), default=False)
     help_text = models.CharField(_("toelichting"), max_length=255, blank=True)

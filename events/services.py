@@ -124,11 +124,11 @@ def clean_answers(event: EventPage, answers: dict, questions=None) -> dict[str, 
             raise RegistrationError(_("Dit veld bevat een ongeldig teken."), code="invalid", field=field)
         if not value:
             if question.required:
-                message = _("Beantwoord de vraag \u201c%(question)s\u201d.") % {"question": question.label}
+                message = _("Beantwoord de vraag “%(question)s”.") % {"question": question.label}
                 raise RegistrationError(message, code="required", field=field)
             continue
         if len(value) > ANSWER_MAX_LENGTH:
-            message = _("Uw antwoord op \u201c%(question)s\u201d is te lang: gebruik hoogstens %(limit)s tekens.") % {
+            message = _("Uw antwoord op “%(question)s” is te lang: gebruik hoogstens %(limit)s tekens.") % {
                 "question": question.label,
                 "limit": ANSWER_MAX_LENGTH,
             }
@@ -141,7 +141,7 @@ def clean_answers(event: EventPage, answers: dict, questions=None) -> dict[str, 
             else None
         )
         if allowed is not None and value not in allowed:
-            message = _("Kies een van de mogelijkheden bij \u201c%(question)s\u201d.") % {"question": question.label}
+            message = _("Kies een van de mogelijkheden bij “%(question)s”.") % {"question": question.label}
             raise RegistrationError(message, code="invalid_choice", field=field)
         cleaned[key] = value
     return cleaned
@@ -538,7 +538,7 @@ def check_in(*, event: EventPage, code: str, user=None, now: datetime.datetime |
 
     now = now or timezone.now()
     if not code or not code.strip():
-        raise RegistrationError(_("Vul een inchekcode in."), code="empty", field="code")
+        raise RegistrationError(_("Vul een incheckcode in."), code="empty", field="code")
     found = registration_for_checkin_code(code)
     if found is None:
         raise RegistrationError(

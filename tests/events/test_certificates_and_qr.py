@@ -130,7 +130,7 @@ def test_the_confirmation_shows_a_qr_code_of_the_check_in_code(event, mailoutbox
     (message,) = mailoutbox
     html = message.alternatives[0][0]
     code = checkin_code(person)
-    match = re.search(r'<img src="data:image/png;base64,([^"]+)"[^>]*alt="QR-code met uw inchekcode ([^"]+)"', html)
+    match = re.search(r'<img src="data:image/png;base64,([^"]+)"[^>]*alt="QR-code met uw incheckcode ([^"]+)"', html)
     assert match and match.group(2) == code
     png = base64.b64decode(match.group(1))
     assert png.startswith(b"\x89PNG")
