@@ -62,10 +62,10 @@ STATE_ERRORS = {
 
 
 # The longest text the database keeps for the free-text fields (`needs` is a TextField: the form's limit).
-MAX_LENGTHS = {
-    "name": Registration._meta.get_field("name").max_length,
-    "email": Registration._meta.get_field("email").max_length,
-    "organisation_name": Registration._meta.get_field("organisation_name").max_length,
+MAX_LENGTHS: dict[str, int] = {
+    "name": Registration._meta.get_field("name").max_length or 0,
+    "email": Registration._meta.get_field("email").max_length or 0,
+    "organisation_name": Registration._meta.get_field("organisation_name").max_length or 0,
     "needs": 1000,
 }
 TOO_LONG = {
@@ -157,7 +157,7 @@ def answer_rows(event: EventPage, registration: Registration, questions=None) ->
 def audience_error(event: EventPage) -> str:
     names = ", ".join(region.name for region in event.allowed_regions())
     if not names:
-        return _("Inschrijven voor deze bijeenkomst is niet mogelijk: er is nog geen regio gekozen.")
+        return str(_("Inschrijven voor deze bijeenkomst is niet mogelijk: er is nog geen regio gekozen."))
     return _("Deze bijeenkomst is alleen voor de regio's %(regions)s. Kies een van die regio's.") % {"regions": names}
 
 
@@ -341,7 +341,7 @@ def register(
         event = _lock_event(event.pk)
         state = event.registration_state(now)
         if state != RegistrationState.OPEN:
-            raise RegistrationError(STATE_ERRORS[state], code=state)
+            raise RegistrationError(STATE_ERRORS[RegistrationState(state)], code=state)
         if not event.admits_region(region):
             raise RegistrationError(audience_error(event), code="audience", field="region")
         cleaned_answers = clean_answers(event, answers or {}, questions)
@@ -637,7 +637,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48)
     """E-mail each confirmed registrant of an event starting within `hours` once; returns how many were queued."""
     now = now or timezone.now()
     with transaction.atomic():
-        due = (
+        due_rows = (
             Registration.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(
                 status=RegistrationStatus.CONFIRMED,
@@ -650,7 +650,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48)
             )
             .order_by("pk")
         )
-        due = list(due)
+        due = list(due_rows)
         Registration.objects.filter(pk__in=[r.pk for r in due]).update(reminder_sent_at=now)
         for registration in due:
             _enqueue_mail(registration, "reminder")
