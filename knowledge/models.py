@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
+from home.request_scope import public
 
 from . import kpis
 from .taxonomy import (  # noqa: F401  (models must be importable from knowledge.models)
@@ -87,7 +88,7 @@ class ProjectIndexPage(PrivacyGuardedPage):
         verbose_name = _("projectenoverzicht")
 
     def get_projects(self):
-        return ProjectPage.objects.child_of(self).live().public()
+        return public(ProjectPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         from home.pagination import paginate
@@ -403,9 +404,7 @@ class EvaluationIndexPage(PrivacyGuardedPage):
 
     def get_evaluations(self):
         return (
-            CaseEvaluationPage.objects.child_of(self)
-            .live()
-            .public()
+            public(CaseEvaluationPage.objects.child_of(self).live())
             .prefetch_related("main_themes")
             .order_by("-date", "-pk")
         )
@@ -629,7 +628,7 @@ class PracticeIndexPage(RoutablePageMixin, PrivacyGuardedPage):
         verbose_name = _("goede-voorbeeldenzoeker")
 
     def get_practices(self):
-        return BestPracticePage.objects.child_of(self).live().public()
+        return public(BestPracticePage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         from search.finder import finder_context

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
+from .request_scope import public
 
 
 class BasePage(Page):
@@ -52,7 +53,7 @@ class HomePage(BasePage):
         context["open_proposals"] = open_proposals(user=request.user)[:3]
         context["upcoming_events"] = upcoming_events()[:3]
         context["latest_practices"] = latest_practices()[:4]
-        context["latest_news"] = NewsPage.objects.live().public().order_by("-first_published_at")[:3]
+        context["latest_news"] = public(NewsPage.objects.live()).order_by("-first_published_at")[:3]
         return context
 
 
@@ -78,7 +79,7 @@ class NewsIndexPage(BasePage):
         verbose_name = _("nieuwsoverzicht")
 
     def get_news(self):
-        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return public(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from .pagination import paginate
