@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
-from .request_scope import public
+from .request_scope import public, site_root_paths
 
 
 class BasePage(Page):
@@ -24,6 +24,20 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """Site root paths once per request for every page URL, also ``page.url`` without a request (result lists):
+        Wagtail would ask the cache again for each page it has no request for."""
+        scoped = site_root_paths() if not kwargs else None
+        if scoped is not None:
+            return scoped
+        return super()._get_site_root_paths(cache_object, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        scoped = site_root_paths()
+        if scoped is not None:  # Wagtail's own pages (breadcrumb ancestors) look on the request for them
+            request._wagtail_cached_site_root_paths = scoped
+        return super().get_context(request, *args, **kwargs)
 
 
 class HomePage(BasePage):

@@ -54,6 +54,9 @@ def public(queryset):
 
 
 def site_root_paths():
+    """Wagtail's ``Site.get_site_root_paths()`` once per request; None outside a request."""
     from wagtail.models import Site
 
+    if getattr(_local, "values", None) is None:
+        return None
     return once("site_root_paths", Site.get_site_root_paths)

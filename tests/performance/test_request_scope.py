@@ -30,3 +30,23 @@ def test_a_restriction_added_between_requests_is_honoured_on_the_next(demo_site)
     project = ProjectPage.objects.get(slug="jeugdbescherming-dichterbij")
     PageViewRestriction.objects.create(page=project, restriction_type=PageViewRestriction.LOGIN)
     assert "Jeugdbescherming dichterbij" not in client.get("/projecten/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/goede-voorbeelden/", "/zoeken/?q=jeugd", "/"])
+def test_result_lists_look_up_the_site_root_paths_once(demo_site, url, monkeypatch):
+    from wagtail.models import sites
+
+    lookups = []
+    real_get = sites.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == sites.SITE_ROOT_PATHS_CACHE_KEY:
+            lookups.append(key)
+        return real_get(key, *args, **kwargs)
+
+    client = Client()
+    assert client.get(url).status_code == 200  # fills the cache
+    monkeypatch.setattr(sites.cache, "get", counting_get)
+    html = client.get(url).content.decode()
+    assert html.count('href="/goede-voorbeelden/') >= 4
+    assert len(lookups) <= 1, len(lookups)
