@@ -15,6 +15,7 @@ from wagtail.models import GroupApprovalTask, Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.cache import remember
 from home.models import BasePage
 from home.request_scope import public
 
@@ -28,6 +29,22 @@ from .taxonomy import (  # noqa: F401  (models must be importable from knowledge
     PracticeKind,
     SubTheme,
 )
+
+
+def related_links(request, page, related_for):
+    """The page's related items as titles and URLs, worked out once and kept until published content changes
+    (home.cache.remember): the same for every visitor, as the selectors show only what anyone may see. A preview
+    shows the editor's unsaved relations, so it is worked out afresh."""
+
+    def compute():
+        return {
+            kind: [{"title": item.title, "url": item.url} for item in items]
+            for kind, items in related_for(page).items()
+        }
+
+    if getattr(request, "is_preview", False) or page.pk is None:
+        return compute()
+    return remember(f"related:{page.pk}", compute)
 
 
 class ProjectStatus(models.TextChoices):
@@ -243,7 +260,7 @@ class ProjectPage(PrivacyGuardedPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["kpis"] = list(self.get_kpis())
-        context["related"] = related_for_project(self)
+        context["related"] = related_links(request, self, related_for_project)
         return context
 
 
@@ -581,7 +598,7 @@ class CaseEvaluationPage(PrivacyGuardedPage):
         from .selectors import related_for_evaluation
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for_evaluation(self)
+        context["related"] = related_links(request, self, related_for_evaluation)
         return context
 
 
@@ -785,7 +802,7 @@ class BestPracticePage(PrivacyGuardedPage):
         from .selectors import related_for_practice
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for_practice(self)
+        context["related"] = related_links(request, self, related_for_practice)
         return context
 
 
