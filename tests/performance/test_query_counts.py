@@ -118,7 +118,7 @@ EXPECTED = {
     "project": (19, 23, 26),
     "case evaluation": (13, 17, 20),
     "best practice": (17, 21, 24),
-    "event": (14, 18, 21),
+    "event": (15, 19, 22),
     "proposal": (13, 30, 28),
     "news": (9, 13, 16),
     "finder": (18, 22, 25),
