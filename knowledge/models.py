@@ -15,8 +15,10 @@ from wagtail.models import GroupApprovalTask, Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.cache import remember
 from home.images import MainImageMixin
 from home.models import BasePage
+from home.request_scope import public
 from home.slots import Slot
 
 from . import kpis
@@ -29,6 +31,22 @@ from .taxonomy import (  # noqa: F401  (models must be importable from knowledge
     PracticeKind,
     SubTheme,
 )
+
+
+def related_links(request, page, related_for):
+    """The page's related items as titles and URLs, worked out once and kept until published content changes
+    (home.cache.remember): the same for every visitor, as the selectors show only what anyone may see. A preview
+    shows the editor's unsaved relations, so it is worked out afresh."""
+
+    def compute():
+        return {
+            kind: [{"title": item.title, "url": item.url} for item in items]
+            for kind, items in related_for(page).items()
+        }
+
+    if getattr(request, "is_preview", False) or page.pk is None:
+        return compute()
+    return remember(f"related:{page.pk}", compute)
 
 
 class ProjectStatus(models.TextChoices):
@@ -89,7 +107,7 @@ class ProjectIndexPage(PrivacyGuardedPage):
         verbose_name = _("projectenoverzicht")
 
     def get_projects(self):
-        return ProjectPage.objects.child_of(self).live().public()
+        return public(ProjectPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         from home.pagination import paginate
@@ -253,7 +271,7 @@ class ProjectPage(MainImageMixin, PrivacyGuardedPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["kpis"] = list(self.get_kpis())
-        context["related"] = related_for_project(self)
+        context["related"] = related_links(request, self, related_for_project)
         return context
 
 
@@ -414,9 +432,7 @@ class EvaluationIndexPage(PrivacyGuardedPage):
 
     def get_evaluations(self):
         return (
-            CaseEvaluationPage.objects.child_of(self)
-            .live()
-            .public()
+            public(CaseEvaluationPage.objects.child_of(self).live())
             .prefetch_related("main_themes")
             .order_by("-date", "-pk")
         )
@@ -593,7 +609,7 @@ class CaseEvaluationPage(PrivacyGuardedPage):
         from .selectors import related_for_evaluation
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for_evaluation(self)
+        context["related"] = related_links(request, self, related_for_evaluation)
         return context
 
 
@@ -644,7 +660,7 @@ class PracticeIndexPage(RoutablePageMixin, PrivacyGuardedPage):
         verbose_name = _("goede-voorbeeldenzoeker")
 
     def get_practices(self):
-        return BestPracticePage.objects.child_of(self).live().public()
+        return public(BestPracticePage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -798,7 +814,7 @@ class BestPracticePage(MainImageMixin, PrivacyGuardedPage):
         from .selectors import related_for_practice
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for_practice(self)
+        context["related"] = related_links(request, self, related_for_practice)
         return context
 
 
