@@ -154,8 +154,8 @@ def ensure_index(transport):
 
 
 def index_practice(page):
-    """Put one practice in the index, or take it out when it is no longer public."""
-    if engine.configured() is None:
+    """Put one practice in the index, or take it out when it is no longer public (other pages: nothing to do)."""
+    if engine.configured() is None or not isinstance(page, BestPracticePage):
         return
     try:
         transport = engine.transport()

@@ -24,6 +24,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry
 
 from ..query import Prefix, build_query
+from .relations import PrefetchRelationsMixin
 
 
 def _dutch(query, fields, operator):
@@ -45,6 +46,7 @@ def _sqlite_backend():
     from modelsearch.backends.database.sqlite.query import Lexeme, MatchExpression, SearchQueryExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteFTSIndexEntry,
+        SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
@@ -86,8 +88,12 @@ def _sqlite_backend():
             entries = entries.filter(pk_in(matches))
             return {int(object_id): matches[entry_id] for entry_id, object_id in entries if entry_id in matches}
 
+    class DutchSQLiteIndex(PrefetchRelationsMixin, SQLiteIndex):
+        pass
+
     class DutchSQLiteSearchBackend(DutchSearchMixin, SQLiteSearchBackend):
         query_compiler_class = DutchSQLiteQueryCompiler
+        index_class = DutchSQLiteIndex
 
     return DutchSQLiteSearchBackend
 
@@ -96,6 +102,7 @@ def _sqlite_backend():
 def _postgres_backend():
     from django.contrib.postgres.search import SearchQuery, SearchRank
     from modelsearch.backends.database.postgres.postgres import (
+        PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
@@ -133,8 +140,12 @@ def _postgres_backend():
             )
             return {int(object_id): -score for object_id, score in entries}
 
+    class DutchPostgresIndex(PrefetchRelationsMixin, PostgresIndex):
+        pass
+
     class DutchPostgresSearchBackend(DutchSearchMixin, PostgresSearchBackend):
         query_compiler_class = DutchPostgresQueryCompiler
+        index_class = DutchPostgresIndex
 
     return DutchPostgresSearchBackend
 

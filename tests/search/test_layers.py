@@ -18,7 +18,7 @@ LAYERS = [
     ["search.text", "search.analysis"],
     ["search.models"],
     ["search.query", "search.snippets"],
-    ["search.contract", "search.engine"],
+    ["search.contract", "search.engine", "search.backends.relations"],
     ["search.elastic", "search.backends.dutch_index", "search.backends.engines"],
     ["search.backends.database", "search.backends.engine"],
     ["search.backends"],
