@@ -166,12 +166,18 @@ def database_index_alias() -> str:
     return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
 
 
-def pk_in(ids):
-    """`pk IN (ids)` as one SQL parameter whatever their number: an array on PostgreSQL, JSON on SQLite.
+SMALL_ID_LIST = 1000
 
-    Django writes `pk__in=[...]` as one parameter per id: past SQLite's 32,766 it fails, and PostgreSQL parses
-    and plans every one of them again in each facet query."""
+
+def pk_in(ids):
+    """`pk IN (ids)`; past SMALL_ID_LIST ids as one SQL parameter: an array on PostgreSQL, JSON on SQLite.
+
+    Django writes `pk__in=[...]` as one parameter per id: past SQLite's 32,766 it fails, and PostgreSQL parses and
+    plans every one of them again in each facet query. A short list stays a plain IN: the planner then knows its
+    size and reads the rows by primary key (with `IN (SELECT unnest(…))` it hashes the whole section)."""
     ids = [int(pk) for pk in ids]
+    if len(ids) <= SMALL_ID_LIST:
+        return Q(pk__in=ids)
     if connection.vendor == "postgresql":
         return Q(pk__in=RawSQL("SELECT unnest(%s::integer[])", (ids,)))
     if connection.vendor == "sqlite":

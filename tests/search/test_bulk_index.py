@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from modelsearch.backends import get_search_backend
 
 from knowledge.models import BestPracticePage
-from search.backends.dutch_index import database_index_alias
+from search.backends.dutch_index import database_index_alias, pk_in
 from tests.factories.search import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -27,3 +27,11 @@ def test_the_database_index_reads_the_sub_themes_of_a_chunk_in_one_query(finder_
     indexed, queries = subtheme_queries(count, finder_page, taxonomy)
     assert indexed == count
     assert len(queries) == 1
+
+
+def test_a_long_list_of_matches_is_one_sql_parameter(finder_page, taxonomy):
+    """40,000 ids (past SQLite's 32,766 parameters) filter as one array or JSON parameter, on either database."""
+    page = make_practice("Eén van vele", index=finder_page)
+    ids = [*range(10_000_000, 10_040_000), page.pk]
+    assert list(BestPracticePage.objects.filter(pk_in(ids)).values_list("pk", flat=True)) == [page.pk]
+    assert list(BestPracticePage.objects.filter(pk_in(ids[-500:])).values_list("pk", flat=True)) == [page.pk]
