@@ -10,7 +10,10 @@ This module is also what settings name as Wagtail's search backend (`search.back
 up `SearchBackend` here, which comes from `dutch_index`.
 """
 
-from django.db.models import Count, F, Value
+import functools
+import operator
+
+from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 
 from knowledge.models import BestPracticePage
 
@@ -42,20 +45,23 @@ SubthemeLink = BestPracticePage.subthemes.through
 CARD_RELATIONS = ("region", "action_line", "main_theme", "phase", "kind", "evidence_level")
 
 
-def facet_filter(spec, ids):
+def facet_q(spec, ids):
     """The practices having one of these terms (OR within a facet)."""
     if spec.multi:
-        return {"pk__in": SubthemeLink.objects.filter(subtheme_id__in=ids).values("bestpracticepage_id")}
-    return {f"{spec.column}__in": ids}
+        return Q(pk__in=SubthemeLink.objects.filter(subtheme_id__in=ids).values("bestpracticepage_id"))
+    return Q(**{f"{spec.column}__in": ids})
+
+
+def facets_q(selected, *, leave_out=None):
+    """Every selected facet (AND across facets), except `leave_out`'s; None when nothing is selected."""
+    chosen = [spec for spec in FACETS if selected.get(spec.param) and spec.param != leave_out]
+    parts = [facet_q(spec, selected[spec.param]) for spec in chosen]
+    return functools.reduce(operator.and_, parts) if parts else None
 
 
 def filtered(queryset, selected, *, leave_out=None):
-    """`queryset` with every selected facet applied (AND across facets), except `leave_out`'s."""
-    for spec in FACETS:
-        ids = selected.get(spec.param)
-        if ids and spec.param != leave_out:
-            queryset = queryset.filter(**facet_filter(spec, ids))
-    return queryset
+    condition = facets_q(selected, leave_out=leave_out)
+    return queryset if condition is None else queryset.filter(condition)
 
 
 def facet_counts(matches, selected):
@@ -88,26 +94,39 @@ class DatabaseBackend(BaseBackend):
         self.alias = alias or database_index_alias()  # the Wagtail backend holding the database index
 
     def finder(self, fq, *, index_page, per_page=FINDER_PER_PAGE):
-        matches = index_page.get_practices()
+        section = index_page.get_practices()
         dutch = fq.dutch
-        scores = None
-        if dutch:
-            scores = text_scores(matches, dutch.to_wagtail(), backend=self.alias)
-            matches = matches.filter(pk_in(scores))
-        shown = filtered(matches, fq.selected)
-        if scores is not None and fq.sort == SORT_RELEVANCE:
-            # The index's scores give the order: the ids of the matches (only them), sorted here.
-            ids = sorted(shown.values_list("pk", flat=True), key=lambda pk: (scores[pk], -pk))
-            total = len(ids)
-            number = page_number(fq.page, total, per_page)
-            page_ids = ids[(number - 1) * per_page : number * per_page]
-            by_pk = {p.pk: p for p in BestPracticePage.objects.filter(pk_in(page_ids)).select_related(*CARD_RELATIONS)}
-            items = [by_pk[pk] for pk in page_ids if pk in by_pk]
-        else:
+        if not dutch:
+            matches = section
+            shown = filtered(matches, fq.selected)
             total = shown.count()
             number = page_number(fq.page, total, per_page)
             start = (number - 1) * per_page
             items = list(shown.order_by("-date", "-pk").select_related(*CARD_RELATIONS)[start : start + per_page])
+        else:
+            # The text matches in this finder (one query), each flagged whether it passes every selected facet.
+            scores = text_scores(section, dutch.to_wagtail(), backend=self.alias)
+            condition = facets_q(fq.selected)
+            in_section = section.filter(pk_in(scores)).order_by()
+            if condition is None:
+                rows = [(pk, True) for pk in in_section.values_list("pk", flat=True)]
+            else:
+                flag = Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+                rows = list(in_section.annotate(shown=flag).values_list("pk", "shown"))
+            # From here on the practices' own table only: no join with the page tree.
+            matches = BestPracticePage.objects.order_by().filter(pk_in([pk for pk, _shown in rows]))
+            shown_ids = [pk for pk, is_shown in rows if is_shown]
+            total = len(shown_ids)
+            number = page_number(fq.page, total, per_page)
+            start = (number - 1) * per_page
+            cards = BestPracticePage.objects.select_related(*CARD_RELATIONS)
+            if fq.sort == SORT_RELEVANCE:
+                # The index's scores give the order; only the shown page is loaded.
+                page_ids = sorted(shown_ids, key=lambda pk: (scores[pk], -pk))[start : start + per_page]
+                by_pk = {p.pk: p for p in cards.filter(pk_in(page_ids))}
+                items = [by_pk[pk] for pk in page_ids if pk in by_pk]
+            else:
+                items = list(cards.filter(pk_in(shown_ids)).order_by("-date", "-pk")[start : start + per_page])
         return FinderResult(
             items=items,
             total=total,

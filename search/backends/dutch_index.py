@@ -16,7 +16,7 @@ import json
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, FloatField, Func, Q
+from django.db.models import BooleanField, F, FloatField, Func, Q
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database import SearchBackend as stock_backend
 from modelsearch.query import Phrase
@@ -169,6 +169,14 @@ def database_index_alias() -> str:
 SMALL_ID_LIST = 1000
 
 
+class AnyOf(Func):
+    """`column = ANY(array)` on PostgreSQL."""
+
+    arg_joiner = " = ANY("
+    template = "%(expressions)s)"
+    output_field = BooleanField()
+
+
 def pk_in(ids):
     """`pk IN (ids)`; past SMALL_ID_LIST ids as one SQL parameter: an array on PostgreSQL, JSON on SQLite.
 
@@ -179,7 +187,8 @@ def pk_in(ids):
     if len(ids) <= SMALL_ID_LIST:
         return Q(pk__in=ids)
     if connection.vendor == "postgresql":
-        return Q(pk__in=RawSQL("SELECT unnest(%s::integer[])", (ids,)))
+        # `= ANY(array)`: a bitmap scan of the primary key (`IN (SELECT unnest(…))` hashes the whole table).
+        return AnyOf(F("pk"), RawSQL("%s::integer[]", (ids,)))
     if connection.vendor == "sqlite":
         return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),)))
     return Q(pk__in=ids)
