@@ -213,7 +213,7 @@ def measure_answer(ask, *, runs, rng):
     return statistics.median(timings), percentile(timings, 0.95)
 
 
-def build_indices(*, engine_on):
+def build_indices(*, engine_on, database=True):
     """Rebuild every index, timed: Wagtail's database index, and with an engine its site index and the finder's
     practice index (bulk API, progress bar on stderr). Returns {name: seconds}."""
     from django.core.management import call_command
@@ -230,13 +230,15 @@ def build_indices(*, engine_on):
 
     timings = {}
     started = time.perf_counter()
-    update_index(database_index_alias())
+    if database:
+        update_index(database_index_alias())
     if connection.vendor == "postgresql":
         # Fresh statistics, as autovacuum would have after a while; without them the planner
         # picks nested loops for the brand-new index rows and search takes seconds.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    timings["database index"] = time.perf_counter() - started
+    if database:
+        timings["database index"] = time.perf_counter() - started
     if engine_on:
         started = time.perf_counter()
         update_index("default")
@@ -253,6 +255,9 @@ def main():
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-rebuild", action="store_true", help="measure only; the index is already current")
+    parser.add_argument(
+        "--engine-only", action="store_true", help="build and measure the engine only (no database index rebuild)"
+    )
     args = parser.parse_args()
     setup()
     ensure_demo()
@@ -292,7 +297,7 @@ def main():
     terms = facet_terms()
 
     config = engine.configured()
-    answerers = [("database", {"OPENSEARCH_URL": "", "ELASTICSEARCH_URL": ""})]
+    answerers = [] if args.engine_only else [("database", {"OPENSEARCH_URL": "", "ELASTICSEARCH_URL": ""})]
     if config:
         answerers.append((f"{config.kind}", {}))
     print(
@@ -313,7 +318,9 @@ def main():
             generate(size - current, rng=rng)
             generated = time.perf_counter() - started
             print(f"  generated {size - current} practices in {generated:.1f} s", file=sys.stderr)
-        timings = {} if args.no_rebuild else build_indices(engine_on=config is not None)
+        timings = {}
+        if not args.no_rebuild:
+            timings = build_indices(engine_on=config is not None, database=not args.engine_only)
         print(f"  index build at {size:,}: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()), file=sys.stderr)
         for name, overrides in answerers:
             with override_settings(**overrides):
