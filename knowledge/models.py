@@ -15,6 +15,7 @@ from wagtail.models import GroupApprovalTask, Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.images import MainImageMixin
 from home.models import BasePage
 from home.slots import Slot
 
@@ -110,7 +111,7 @@ class ProjectIndexPage(PrivacyGuardedPage):
         return context
 
 
-class ProjectPage(PrivacyGuardedPage):
+class ProjectPage(MainImageMixin, PrivacyGuardedPage):
     """A transformation project of a region: ambitions, approach, KPIs and results (seeds 000, 002, 003)."""
 
     number = models.PositiveSmallIntegerField(_("projectnummer"), null=True, blank=True)
@@ -200,6 +201,7 @@ class ProjectPage(PrivacyGuardedPage):
         index.FilterField("region"),
     ]
     content_panels = BasePage.content_panels + [
+        *MainImageMixin.main_image_panels,
         MultiFieldPanel([FieldPanel("number"), FieldPanel("status"), FieldPanel("status_note")], heading=_("Project")),
         InlinePanel("ambitions", heading=_("Ambitie"), label=_("ambitie"), min_num=1),
         MultiFieldPanel(
@@ -655,7 +657,7 @@ class PracticeIndexPage(RoutablePageMixin, PrivacyGuardedPage):
         return PRACTICE_FINDER["feed"](request, index_page=self)
 
 
-class BestPracticePage(PrivacyGuardedPage):
+class BestPracticePage(MainImageMixin, PrivacyGuardedPage):
     """A pilot or example from one of the 42 regions, placed in the taxonomy."""
 
     date = models.DateField(_("datum"), default=datetime.date.today, help_text=_("Datum van publicatie of update."))
@@ -740,6 +742,7 @@ class BestPracticePage(PrivacyGuardedPage):
         index.FilterField("date"),
     ]
     content_panels = BasePage.content_panels + [
+        *MainImageMixin.main_image_panels,
         FieldPanel("date"),
         MultiFieldPanel(
             [
