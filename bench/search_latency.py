@@ -1,16 +1,17 @@
 """Latency of the best-practice finder and of site search at 1,000 / 10,000 / 100,000 practices.
 
 Generates practices in bulk under /goede-voorbeelden/ (tree paths computed directly, no per-page
-saves), rebuilds the search index with `update_index` (timed), then measures through Django's test
-client (full middleware and Wagtail routing):
+saves), rebuilds the indices (timed: Wagtail's database index; with an engine also its site index and the finder's
+practice index, bulk API with a progress bar), then measures through Django's test client (full middleware and
+Wagtail routing), on the database backend and, when an engine is configured, on the engine too:
 
 - finder: a two-word query plus three facets (actielijn, regio, fase), relevance order;
 - site search: the same two-word query over all page types.
 
     DATABASE_URL=sqlite:////tmp/kp_search_bench.sqlite3 .venv/bin/python bench/search_latency.py --sizes 1000 10000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_search_bench .venv/bin/python bench/search_latency.py
-    OPENSEARCH_URL=http://127.0.0.1:9200 ELASTICSEARCH_INDEX_PREFIX=kp_bench DATABASE_URL=postgres://… \
-        .venv/bin/python bench/search_latency.py      # the live engine answers finder and site search
+    OPENSEARCH_URL=http://127.0.0.1:9200 ELASTICSEARCH_INDEX_PREFIX=kp_search_bench DATABASE_URL=postgres://… \
+        .venv/bin/python bench/search_latency.py      # PostgreSQL and the live engine, on the same practices
 
 Sizes are cumulative: the script tops the number of generated practices up to each size in turn.
 Use a database of its own: it migrates it and loads the demo if it is empty.
@@ -194,8 +195,58 @@ def measure(url_for, *, runs, rng):
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (url, response.status_code)
+        assert b"tijdelijk niet bereikbaar" not in response.content, "the engine failed: the database answered"
         queries.append(len(ctx.captured_queries))
     return statistics.median(timings), percentile(timings, 0.95), max(queries)
+
+
+def measure_answer(ask, *, runs, rng):
+    """The backend's answer alone (search.backends through the contract), without routing and template."""
+    for _ in range(3):
+        ask(rng)
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = ask(rng)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert not result.notice, "the engine failed: the database answered"
+    return statistics.median(timings), percentile(timings, 0.95)
+
+
+def build_indices(*, engine_on, database=True):
+    """Rebuild every index, timed: Wagtail's database index, and with an engine its site index and the finder's
+    practice index (bulk API, progress bar on stderr). Returns {name: seconds}."""
+    from django.core.management import call_command
+    from django.db import connection
+    from tqdm import tqdm
+    from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
+
+    from search import elastic
+    from search.backends.dutch_index import database_index_alias
+
+    def update_index(alias):
+        with open(os.devnull, "w") as devnull:
+            call_command(WagtailUpdateIndex(), backend_name=alias, verbosity=0, stdout=devnull)
+
+    timings = {}
+    started = time.perf_counter()
+    if database:
+        update_index(database_index_alias())
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would have after a while; without them the planner
+        # picks nested loops for the brand-new index rows and search takes seconds.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    if database:
+        timings["database index"] = time.perf_counter() - started
+    if engine_on:
+        started = time.perf_counter()
+        update_index("default")
+        timings["engine site index"] = time.perf_counter() - started
+        started = time.perf_counter()
+        elastic.rebuild(progress=lambda actions, total: tqdm(actions, total=total, desc="finder index", unit="doc"))
+        timings["engine finder index"] = time.perf_counter() - started
+    return timings
 
 
 def main():
@@ -204,15 +255,23 @@ def main():
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-rebuild", action="store_true", help="measure only; the index is already current")
+    parser.add_argument(
+        "--engine-only", action="store_true", help="build and measure the engine only (no database index rebuild)"
+    )
     args = parser.parse_args()
     setup()
     ensure_demo()
 
-    from django.core.management import call_command
     from django.db import connection
+    from django.http import QueryDict
+    from django.test.utils import override_settings
 
     from accounts.models import Organisation
     from knowledge.models import ActionLine, BestPracticePage, Phase, PracticeIndexPage
+    from search import engine
+    from search.contract import facet_terms, parse_finder_query
+    from search.finder import run_finder
+    from search.site_search import site_search
 
     rng = random.Random(args.seed)
     index = PracticeIndexPage.objects.get()
@@ -228,16 +287,30 @@ def main():
     def search_url(rng):
         return f"/zoeken/?q={rng.choice(QUERIES).replace(' ', '+')}"
 
-    from search import engine
+    def finder_answer(rng):
+        fq = parse_finder_query(QueryDict(finder_url(rng).split("?", 1)[1]), terms=terms)
+        return run_finder(fq, index_page=index)
+
+    def search_answer(rng):
+        return site_search(rng.choice(QUERIES))
+
+    terms = facet_terms()
 
     config = engine.configured()
-    answered_by = f"{config.kind} at {config.url}" if config else "the database"
-    print(f"database: {connection.vendor}; search answered by {answered_by}; runs per measurement: {args.runs}")
+    answerers = [] if args.engine_only else [("database", {"OPENSEARCH_URL": "", "ELASTICSEARCH_URL": ""})]
+    if config:
+        answerers.append((f"{config.kind}", {}))
     print(
-        "| practices | index build (s) | finder median (ms) | finder p95 (ms) | finder queries "
-        "| search median (ms) | search p95 (ms) | search queries |"
+        f"database: {connection.vendor}; engine: {config.kind + ' at ' + config.url if config else 'none'}; "
+        f"runs per measurement: {args.runs}; load average {os.getloadavg()[0]:.1f}"
     )
-    print("|" + "---|" * 8)
+    print("Milliseconds, median / p95. page: the whole request through Django's test client (routing, template);")
+    print("answer: the backend's answer alone (run_finder / site_search). Queries: SQL queries per page request.")
+    print(
+        "| database | answered by | practices | index build (s) | finder page | finder answer | finder queries "
+        "| site search page | site search answer | search queries |"
+    )
+    print("|" + "---|" * 10, flush=True)
     for size in args.sizes:
         current = BestPracticePage.objects.child_of(index).count()
         if size > current:
@@ -245,22 +318,28 @@ def main():
             generate(size - current, rng=rng)
             generated = time.perf_counter() - started
             print(f"  generated {size - current} practices in {generated:.1f} s", file=sys.stderr)
-        started = time.perf_counter()
+        timings = {}
         if not args.no_rebuild:
-            call_command("update_index", verbosity=0)
-        if connection.vendor == "postgresql":
-            # Fresh statistics, as autovacuum would have after a while; without them the planner
-            # picks nested loops for the brand-new index rows and search takes seconds.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-        build = time.perf_counter() - started
-        f_median, f_p95, f_queries = measure(finder_url, runs=args.runs, rng=rng)
-        s_median, s_p95, s_queries = measure(search_url, runs=args.runs, rng=rng)
-        print(
-            f"| {size:,} | {build:.1f} | {f_median:.0f} | {f_p95:.0f} | {f_queries} "
-            f"| {s_median:.0f} | {s_p95:.0f} | {s_queries} |",
-            flush=True,
-        )
+            timings = build_indices(engine_on=config is not None, database=not args.engine_only)
+        print(f"  index build at {size:,}: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()), file=sys.stderr)
+        for name, overrides in answerers:
+            with override_settings(**overrides):
+                f_median, f_p95, f_queries = measure(finder_url, runs=args.runs, rng=rng)
+                fa_median, fa_p95 = measure_answer(finder_answer, runs=args.runs, rng=rng)
+                s_median, s_p95, s_queries = measure(search_url, runs=args.runs, rng=rng)
+                sa_median, sa_p95 = measure_answer(search_answer, runs=args.runs, rng=rng)
+            build = (
+                timings.get("database index", 0)
+                if name == "database"
+                else (timings.get("engine site index", 0) + timings.get("engine finder index", 0))
+            )
+            print(
+                f"| {connection.vendor} | {name} | {size:,} | {build:.1f} | {f_median:.0f} / {f_p95:.0f} "
+                f"| {fa_median:.0f} / {fa_p95:.0f} | {f_queries} | {s_median:.0f} / {s_p95:.0f} "
+                f"| {sa_median:.0f} / {sa_p95:.0f} | {s_queries} |",
+                flush=True,
+            )
+        print(f"  load average {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

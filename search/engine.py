@@ -1,6 +1,7 @@
 """The search engine beneath site search and the finder: which one is configured, and how to talk to it.
 
-`configured()` is the one answer to "is an engine on?" (OPENSEARCH_URL first, then ELASTICSEARCH_URL).
+`configured()` is the one answer to "is an engine on?" (OPENSEARCH_URL first, then ELASTICSEARCH_URL); which backend
+answers search is built on it (`search.backends.get_backend()`).
 `transport()` returns the engine's transport. elasticsearch-dsl describes every mapping, query, facet and
 highlight and reads every response (search/elastic.py); only the transport differs per engine, because the
 Elasticsearch 8 client refuses to talk to OpenSearch (it checks the product header) and opensearch-py speaks the
@@ -34,8 +35,20 @@ def configured() -> EngineConfig | None:
     return None
 
 
-def enabled() -> bool:
-    return configured() is not None
+def unavailable_errors() -> tuple[type[BaseException], ...]:
+    """What the client libraries raise when the engine is unreachable, times out or refuses: the fallback's trigger.
+
+    Both families are listed whichever engine is configured: Wagtail's backend and our transport may use either."""
+    errors: list[type[BaseException]] = [OSError]
+    with contextlib.suppress(ImportError):
+        import opensearchpy  # noqa: PLC0415  (optional dependency)
+
+        errors.append(opensearchpy.exceptions.OpenSearchException)
+    with contextlib.suppress(ImportError):
+        import elastic_transport  # noqa: PLC0415  (optional dependency, with the elasticsearch client)
+
+        errors += [elastic_transport.TransportError, elastic_transport.ApiError]
+    return tuple(errors)
 
 
 class Transport:
@@ -74,6 +87,9 @@ class Transport:
     def delete_index(self, *, index: str) -> None:
         with contextlib.suppress(self._not_found):
             self.client.indices.delete(index=index)
+
+    def put_settings(self, *, index: str, settings: dict) -> None:
+        self.client.indices.put_settings(index=index, body={"index": settings})
 
     def refresh(self, *, index: str) -> None:
         self.client.indices.refresh(index=index)
@@ -119,13 +135,3 @@ def transport() -> Transport:
     if config is None:
         raise RuntimeError("No search engine is configured (OPENSEARCH_URL or ELASTICSEARCH_URL).")
     return _transport_for(config)
-
-
-def database_backend_name() -> str:
-    """The Wagtail search backend alias of the database index ('database' beside an engine)."""
-    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-
-
-def wagtail_backend_name() -> str:
-    """The Wagtail search backend that site search asks: the engine's ('default') or the database's."""
-    return "default" if enabled() else database_backend_name()

@@ -3,6 +3,9 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Organisation
+from accounts.reference_data import REGION_ALIASES
+
 from .text import tokens
 
 SYNONYM_CACHE_KEY = "search:synonym-groups:v2"
@@ -67,9 +70,6 @@ def _compact(name):
 def region_groups():
     """Per youth-care region: its name, the name without spaces or hyphens, its known aliases and its
     municipalities, as one synonym group, so "Ede", "FoodValley" and "Food Valley" find the region's pages."""
-    from accounts.models import Organisation
-    from accounts.reference_data import REGION_ALIASES
-
     groups = cache.get(REGION_CACHE_KEY)
     if groups is None:
         aliases = {}

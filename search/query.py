@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from modelsearch.query import And, Or, Phrase, PlainText
 
+from .models import region_groups, synonym_groups
 from .text import STOP_WORDS, match_pattern, prefixes_for, stem, tokens
 
 MIN_PREFIX_LENGTH = 4  # shorter stems (ggz, po, 18) are matched as whole words
@@ -95,8 +96,6 @@ def build_query(text, *, groups=None, match_any=False):
 
     `match_any`: a document needs only one of the clauses (the fallback when no document has them all)."""
     if groups is None:
-        from .models import region_groups, synonym_groups
-
         groups = synonym_groups() + region_groups()
     found = tokens(text)[:32]
     stems = [stem(t) for t in found]

@@ -1,62 +1,70 @@
-"""Side effects of content changes on search: the synonym cache, the search indices and the finder's index.
+"""How content changes reach search: caches cleared here, index updates scheduled for the task worker.
 
-Wagtail re-indexes a page when it is saved (publish, unpublish). A view restriction or a move changes whether a
-whole subtree is public without saving it, so those re-index the subtree here; the engine backends then keep or
-drop each page (search/backends/engines.py).
+Every index change goes through `search.tasks.schedule()` (the worker, or at once when none runs):
+
+- publish and unpublish (Wagtail indexes in post_save, before modelcluster writes the page's inline children and
+  parental many-to-many fields: the page is indexed again once they are saved);
+- moves and view restrictions change whether a whole subtree is public without saving it: the subtree;
+- a renamed taxonomy term or region: the pages that show it;
+- a consultation response: its proposal page (closed consultations carry their public responses);
+- a deleted practice leaves the finder index (Wagtail's indices drop pages in their own post_delete);
+- a synonym edit: the caches at once, the finder index's synonym filter through the worker.
+
+The engine backends keep or drop each page they are given (search/backends/engines.py, search/elastic.py).
 """
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from modelsearch import index
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.models import Organisation
 from knowledge.advisory.models import Response
+from knowledge.models import BestPracticePage
 from knowledge.taxonomy import ActionLine, EvidenceLevel, MainTheme, Phase, PracticeKind, SubTheme
 
-from . import elastic
 from .models import REGION_CACHE_KEY, SYNONYM_CACHE_KEY, Synonym
-from .tasks import reindex_pages
+from .tasks import refresh_synonyms, reindex_pages, remove_practices, schedule
 
 
-def clear_synonym_cache(**kwargs):
+def subtree_ids(page):
+    return list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
+def on_synonym_changed(**kwargs):
     cache.delete(SYNONYM_CACHE_KEY)
+    schedule(refresh_synonyms)
 
 
 def clear_region_cache(**kwargs):
     cache.delete(REGION_CACHE_KEY)
 
 
-def reindex_subtree(page):
-    for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
-        index.insert_or_update_object(descendant)
+def on_published_or_unpublished(sender, instance, **kwargs):
+    schedule(reindex_pages, [instance.pk])
 
 
-def _on_published(sender, instance, **kwargs):
-    # Wagtail indexes in post_save, before modelcluster writes the page's inline children and parental
-    # many-to-many fields (partners, municipalities, work lines): index again once they are saved.
-    index.insert_or_update_object(instance)
+def on_practice_deleted(sender, instance, **kwargs):
+    schedule(remove_practices, [instance.pk])
 
 
-def _on_moved(sender, instance, **kwargs):
-    reindex_subtree(instance)
+def on_moved(sender, instance, **kwargs):
+    schedule(reindex_pages, subtree_ids(instance))
 
 
-def _on_restriction_changed(sender, instance, **kwargs):
+def on_restriction_changed(sender, instance, **kwargs):
     try:
         page = instance.page
     except Page.DoesNotExist:  # the restriction goes because its page is being deleted
         return
-    reindex_subtree(page)
+    schedule(reindex_pages, subtree_ids(page))
 
 
 # Terms whose name or slug a page shows and indexes (site search text, finder facets and text).
 TAXONOMY_MODELS = (ActionLine, MainTheme, SubTheme, Phase, PracticeKind, EvidenceLevel, Organisation)
 
 
-def _pages_showing(term):
+def pages_showing(term):
     """The pages that point at `term`, through every relation from a page model to it."""
     ids = set()
     for relation in term._meta.related_objects:
@@ -67,37 +75,36 @@ def _pages_showing(term):
     return sorted(ids)
 
 
-def _remember_name(sender, instance, **kwargs):
+def remember_name(sender, instance, **kwargs):
     if instance.pk:
         instance._indexed_as = sender.objects.filter(pk=instance.pk).values_list("name", "slug").first()
 
 
-def _on_term_saved(sender, instance, created, **kwargs):
+def on_term_saved(sender, instance, created, **kwargs):
     if created or getattr(instance, "_indexed_as", None) in (None, (instance.name, instance.slug)):
         return
-    page_ids = _pages_showing(instance)
+    page_ids = pages_showing(instance)
     if page_ids:
-        transaction.on_commit(lambda: reindex_pages.enqueue(page_ids))
+        schedule(reindex_pages, page_ids)
 
 
-def _on_response_changed(sender, instance, **kwargs):
-    # A closed consultation's page carries its public responses (ProposalPage.public_response_texts).
-    proposal_id = instance.proposal_id
-    transaction.on_commit(lambda: reindex_pages.enqueue([proposal_id]))
+def on_response_changed(sender, instance, **kwargs):
+    schedule(reindex_pages, [instance.proposal_id])
 
 
 def register_signal_handlers():
-    post_save.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-save")
+    post_save.connect(on_synonym_changed, sender=Synonym, dispatch_uid="search-synonyms-save")
+    post_delete.connect(on_synonym_changed, sender=Synonym, dispatch_uid="search-synonyms-delete")
     post_save.connect(clear_region_cache, sender=Organisation, dispatch_uid="search-regions-save")
     post_delete.connect(clear_region_cache, sender=Organisation, dispatch_uid="search-regions-delete")
-    post_delete.connect(clear_synonym_cache, sender=Synonym, dispatch_uid="search-synonyms-delete")
-    page_published.connect(_on_published, dispatch_uid="search-index-published")
-    post_save.connect(_on_response_changed, sender=Response, dispatch_uid="search-response-saved")
-    post_delete.connect(_on_response_changed, sender=Response, dispatch_uid="search-response-deleted")
+    page_published.connect(on_published_or_unpublished, dispatch_uid="search-index-published")
+    page_unpublished.connect(on_published_or_unpublished, dispatch_uid="search-index-unpublished")
+    post_delete.connect(on_practice_deleted, sender=BestPracticePage, dispatch_uid="search-finder-deleted")
+    post_page_move.connect(on_moved, dispatch_uid="search-index-moved")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-restricted")
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-unrestricted")
+    post_save.connect(on_response_changed, sender=Response, dispatch_uid="search-response-saved")
+    post_delete.connect(on_response_changed, sender=Response, dispatch_uid="search-response-deleted")
     for model in TAXONOMY_MODELS:
-        pre_save.connect(_remember_name, sender=model, dispatch_uid=f"search-term-before-{model.__name__}")
-        post_save.connect(_on_term_saved, sender=model, dispatch_uid=f"search-term-saved-{model.__name__}")
-    post_page_move.connect(_on_moved, dispatch_uid="search-index-moved")
-    post_save.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-restricted")
-    post_delete.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-unrestricted")
-    elastic.register_signal_handlers()
+        pre_save.connect(remember_name, sender=model, dispatch_uid=f"search-term-before-{model.__name__}")
+        post_save.connect(on_term_saved, sender=model, dispatch_uid=f"search-term-saved-{model.__name__}")

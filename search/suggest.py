@@ -1,10 +1,21 @@
-"""Never a dead end: 'did you mean', related taxonomy terms, and suggestions as you type."""
+"""Never a dead end: 'did you mean', related taxonomy terms, and suggestions as you type.
+
+Page titles as you type come from the active backend (`BaseBackend.complete`, through `search.backends.answer`);
+the words "did you mean" picks from and the taxonomy terms come from the database.
+"""
 
 import difflib
 
+from django.core.cache import cache
+from django.http import QueryDict
 from django.urls import reverse
 
-from . import engine
+from accounts.models import Organisation
+from knowledge.models import ActionLine, BestPracticePage, MainTheme, PracticeIndexPage, PracticeKind, SubTheme
+
+from .backends import answer
+from .contract import facet_terms, public_pages
+from .models import synonym_groups
 from .text import fold, tokens
 
 
@@ -15,8 +26,6 @@ def _vocabulary(terms_by_facet, titles):
             words.update(t for t in tokens(term.name) if len(t) > 3)
     for title in titles:
         words.update(t for t in tokens(title) if len(t) > 3)
-    from .models import synonym_groups
-
     for group in synonym_groups():
         for member in group:
             words.update(t for t in member if len(t) > 1)
@@ -25,8 +34,6 @@ def _vocabulary(terms_by_facet, titles):
 
 def cached_vocabulary(name, terms_by_facet, titles_queryset, *, limit=2000):
     """The words 'did you mean' picks from, kept for ten minutes (it is only needed for empty results)."""
-    from django.core.cache import cache
-
     key = f"search:vocabulary:{name}"
     words = cache.get(key)
     if words is None:
@@ -68,20 +75,28 @@ def related_terms(text, terms_by_facet, *, limit=6):
     return found[:limit]
 
 
-def finder_suggestions(fq):
-    """Links for an empty finder result: a corrected query, related terms, fewer filters."""
-    from knowledge.models import BestPracticePage
+def site_vocabulary():
+    """The words site search's "did you mean" picks from: taxonomy, synonyms and recent page titles."""
+    titles = public_pages().filter(depth__gt=2).order_by("-first_published_at")
+    return cached_vocabulary("site", facet_terms(), titles)
 
+
+def finder_suggestions(fq, *, engine_suggestions=()):
+    """Links for an empty finder result: a corrected query, related terms, fewer filters.
+
+    The engine's term suggester ("bedoelde u", in `engine_suggestions`) goes first; else the nearest known words."""
     suggestions = []
     if fq.text:
-        titles = BestPracticePage.objects.live().public().order_by("-first_published_at")
-        corrected = did_you_mean(fq.text, cached_vocabulary("finder", fq.terms, titles))
+        corrected = next((label for kind, label, _qs in engine_suggestions if kind == "did_you_mean"), "")
+        if not corrected:
+            titles = BestPracticePage.objects.live().public().order_by("-first_published_at")
+            corrected = did_you_mean(fq.text, cached_vocabulary("finder", fq.terms, titles))
         if corrected:
-            suggestions.append(("did_you_mean", corrected, _qs(q=corrected, **fq.selected_slugs)))
+            suggestions.append(("did_you_mean", corrected, querystring(q=corrected, **fq.selected_slugs)))
         for param, term in related_terms(fq.text, fq.terms):
-            suggestions.append(("term", str(term), _qs(**{param: [term.slug]})))
+            suggestions.append(("term", str(term), querystring(**{param: [term.slug]})))
     if fq.selected:
-        suggestions.append(("without_filters", "", _qs(q=fq.text) if fq.text else ""))
+        suggestions.append(("without_filters", "", querystring(q=fq.text) if fq.text else ""))
     if fq.text and fq.selected:
         suggestions.append(("without_text", "", fq.querystring(text="")))
     if not suggestions:
@@ -89,9 +104,7 @@ def finder_suggestions(fq):
     return suggestions
 
 
-def _qs(**params):
-    from django.http import QueryDict
-
+def querystring(**params):
     qd = QueryDict(mutable=True)
     for key, value in params.items():
         if isinstance(value, (list, tuple)):
@@ -109,8 +122,6 @@ def _completes(member, typed):
 
 def synonym_expansions(text, *, limit=2):
     """The other variants of the synonym groups that have a member starting with what was typed."""
-    from .models import synonym_groups
-
     typed = tuple(tokens(text))
     found = []
     if typed:
@@ -122,34 +133,17 @@ def synonym_expansions(text, *, limit=2):
 
 def typeahead(text, *, limit=8):
     """JSON-ready suggestions: page titles (with url) and taxonomy terms (with a finder url)."""
-    from wagtail.models import Page
-
-    from accounts.models import Organisation
-    from knowledge.models import ActionLine, MainTheme, PracticeKind, SubTheme
-
     text = " ".join(text.split())[:100]
     if len(fold(text).strip()) < 2:
         return []
-    results = []
-    from . import elastic
-
-    if engine.enabled():
-        try:
-            results += elastic.completion_suggestions(text, size=limit // 2)
-        except Exception as exc:  # noqa: BLE001
-            elastic.logger.warning("Search engine suggestions unavailable: %s", exc)
-    try:
-        live = Page.objects.live().public().filter(depth__gt=2)
-        seen = {r["label"] for r in results}
-        # What was typed, then the synonyms of a term it completes (OTS → ondertoezichtstelling).
-        for phrase in [text, *synonym_expansions(text)]:
-            for page in live.autocomplete(phrase, backend=engine.wagtail_backend_name())[:limit]:
-                if page.title not in seen and len(seen) < limit:
-                    seen.add(page.title)
-                    results.append({"label": page.title, "url": page.url, "type": "page"})
-    except Exception:  # noqa: BLE001  (suggestions are a nicety; an index problem must not become a 500)
-        pass
-    finder_url = _finder_url()
+    results, seen = [], set()
+    # What was typed, then the synonyms of a term it completes (OTS → ondertoezichtstelling).
+    for phrase in [text, *synonym_expansions(text)]:
+        for page in answer(lambda backend, phrase=phrase: backend.complete(phrase, limit=limit), what="suggestions"):
+            if page["label"] not in seen and len(seen) < limit:
+                seen.add(page["label"])
+                results.append(page)
+    index_url = finder_url()
     folded = fold(text)
     for param, model, queryset in (
         ("actielijn", ActionLine, ActionLine.objects.all()),
@@ -162,14 +156,12 @@ def typeahead(text, *, limit=8):
             break
         for term in queryset.filter(name__icontains=text.split()[0])[:limit]:
             if folded.split()[0] in fold(term.name):
-                url = f"{finder_url}?{param}={term.slug}" if finder_url else ""
-                results.append({"label": term.name, "url": url, "type": model._meta.verbose_name.__str__()})
+                url = f"{index_url}?{param}={term.slug}" if index_url else ""
+                results.append({"label": term.name, "url": url, "type": str(model._meta.verbose_name)})
     return results[: limit * 2]
 
 
-def _finder_url():
-    from knowledge.models import PracticeIndexPage
-
+def finder_url():
     index = PracticeIndexPage.objects.live().first()
     return index.url if index else ""
 

@@ -1,178 +1,165 @@
-"""Wagtail's database search backend, made Dutch-aware.
+"""The database backend: Wagtail's own index (SQLite FTS5 or PostgreSQL full text) answers the contract.
 
-Use as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.database"``. It picks the
-SQLite (FTS5) or PostgreSQL implementation of modelsearch like the stock backend does, and adds:
+Finder: the text match comes from the index table alone (`dutch_index.text_scores`); the facet counts are one
+`COUNT … GROUP BY` per facet in SQL, each filtered by the text and the *other* facets (disjunctive), all seven in one
+statement; the shown page
+is cut in SQL (by date) or from the index's scores (by relevance). A fixed number of queries whatever the number
+of practices, and no row is loaded that is not shown.
 
-- a `Prefix` query node (search.query.Prefix) so stems match inflected words;
-- plain string queries (the Wagtail admin, the API) go through `search.query.build_query` too, so
-  every channel gets stemming, accent folding and the editors' synonyms.
-
-On PostgreSQL pass ``SEARCH_CONFIG = "dutch"`` so the index uses Dutch stemming and stop words.
+This module is also what settings name as Wagtail's search backend (`search.backends.database`): modelsearch looks
+up `SearchBackend` here, which comes from `dutch_index`.
 """
 
 import functools
+import operator
 
-from django.db import connection
-from modelsearch.backends.database import SearchBackend as stock_backend
+from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 
-from ..query import Prefix, build_query
+from knowledge.models import BestPracticePage
+
+from ..contract import (
+    FACETS,
+    FINDER_PER_PAGE,
+    OTHER,
+    SORT_RELEVANCE,
+    BaseBackend,
+    FinderResult,
+    SiteSearchResult,
+    build_facets,
+    highlights_for,
+    page_number,
+    public_pages,
+    site_results,
+    site_type_ids,
+    type_options,
+)
+from .dutch_index import (
+    SearchBackend,  # noqa: F401  (Wagtail's settings name this module: its database index)
+    database_index_alias,
+    pk_in,
+    ranked_rows,
+    text_scores,
+)
+
+SubthemeLink = BestPracticePage.subthemes.through
+CARD_RELATIONS = ("region", "action_line", "main_theme", "phase", "kind", "evidence_level")
 
 
-def _dutch(query, fields, operator):
-    if isinstance(query, str) and fields is None and operator is None:
-        parsed = build_query(query)
-        if parsed:
-            return parsed.to_wagtail()
-    return query
+def facet_q(spec, ids):
+    """The practices having one of these terms (OR within a facet)."""
+    if spec.multi:
+        return Q(pk__in=SubthemeLink.objects.filter(subtheme_id__in=ids).values("bestpracticepage_id"))
+    return Q(**{f"{spec.column}__in": ids})
 
 
-class DutchSearchMixin:
-    def search(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
-        return super().search(_dutch(query, fields, operator), model_or_queryset, fields, operator, order_by_relevance)
+def facets_q(selected, *, leave_out=None):
+    """Every selected facet (AND across facets), except `leave_out`'s; None when nothing is selected."""
+    chosen = [spec for spec in FACETS if selected.get(spec.param) and spec.param != leave_out]
+    parts = [facet_q(spec, selected[spec.param]) for spec in chosen]
+    return functools.reduce(operator.and_, parts) if parts else None
 
 
-@functools.cache
-def _sqlite_backend():
-    from django.db.models import FloatField, Func
-    from modelsearch.backends.database.sqlite.query import Lexeme, MatchExpression, SearchQueryExpression, normalize
-    from modelsearch.backends.database.sqlite.sqlite import (
-        SQLiteFTSIndexEntry,
-        SQLiteSearchBackend,
-        SQLiteSearchQueryCompiler,
-    )
-    from modelsearch.utils import get_descendants_content_types_pks
+def filtered(queryset, selected, *, leave_out=None):
+    condition = facets_q(selected, leave_out=leave_out)
+    return queryset if condition is None else queryset.filter(condition)
 
-    class WeightedBM25(Func):
-        """bm25 with column weights (autocomplete 0, body 1, title 8); lower is better, as in FTS5."""
 
-        output_field = FloatField()
-
-        def as_sql(self, compiler, connection, **extra):
-            return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 8.0)", []
-
-    class DutchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
-        def build_search_query_content(self, query, config=None):
-            if isinstance(query, Prefix):
-                return SearchQueryExpression(Lexeme(query.query_string, prefix=True), config=config)
-            return super().build_search_query_content(query, config=config)
-
-        def _build_rank_expression(self, vectors, config):
-            # The stock expression multiplies the whole-row bm25 by a title-length factor, which
-            # ranks short titles first whatever they say; weighting the title column is fairer.
-            return WeightedBM25()
-
-        def scores(self, backend=None):
-            """{object pk: bm25} of every match (lower is better), in two index-only queries.
-
-            The stock queryset joins the FTS table to the index entries; SQLite then loops over
-            every index entry and runs the MATCH inside the loop, and annotates the score with a
-            correlated subquery per row. Matching on the FTS table alone takes a millisecond."""
-            from wagtail.search.models import IndexEntry
-
-            search_query = self.build_search_query(normalize(self.query))
-            matches = dict(
-                SQLiteFTSIndexEntry.objects.filter(MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query))
-                .annotate(score=WeightedBM25())
-                .values_list("index_entry_id", "score")
+def facet_counts(matches, selected):
+    """{param: {term id: n}}: per facet a COUNT … GROUP BY over the matches filtered by the *other* facets, the
+    seven sent as one statement (UNION ALL): one round trip, and the database counts without returning rows."""
+    parts = []
+    for spec in FACETS:
+        scope = filtered(matches, selected, leave_out=spec.param)
+        if spec.multi:
+            grouped = (
+                SubthemeLink.objects.filter(bestpracticepage_id__in=scope.values("pk"))
+                .values(value=F("subtheme_id"))
+                .annotate(n=Count("bestpracticepage_id"))
             )
-            entries = IndexEntry.objects.filter(
-                content_type__in=get_descendants_content_types_pks(self.queryset.model)
-            ).values_list("id", "object_id")
-            if len(matches) <= MAX_SQL_IDS:
-                entries = entries.filter(id__in=list(matches))
-            return {int(object_id): matches[entry_id] for entry_id, object_id in entries if entry_id in matches}
-
-    class DutchSQLiteSearchBackend(DutchSearchMixin, SQLiteSearchBackend):
-        query_compiler_class = DutchSQLiteQueryCompiler
-
-    return DutchSQLiteSearchBackend
-
-
-@functools.cache
-def _postgres_backend():
-    from django.contrib.postgres.search import SearchQuery, SearchRank
-    from modelsearch.backends.database.postgres.postgres import (
-        PostgresSearchBackend,
-        PostgresSearchQueryCompiler,
-    )
-    from modelsearch.backends.database.postgres.query import Lexeme
-    from modelsearch.query import Phrase
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    class DutchPostgresQueryCompiler(PostgresSearchQueryCompiler):
-        def build_tsquery_content(self, query, config=None, invert=False):
-            if isinstance(query, Prefix):
-                lexeme = Lexeme(query.query_string, invert=invert, prefix=True)
-                return SearchQuery(lexeme, search_type="raw", config=config)
-            numbers = query.query_string.split() if isinstance(query, Phrase) else []
-            if len(numbers) > 1 and all(n.isdigit() for n in numbers) and not invert:
-                # PostgreSQL's parser reads "18-/18+" as the number 18 followed by the file path "/18":
-                # a phrase of numbers also matches that path form, else the field's "18-/18+" is never found.
-                raw = " <-> ".join([numbers[0]] + [f"({n} | '/{n}')" for n in numbers[1:]])
-                return SearchQuery(raw, search_type="raw", config=config)
-            return super().build_tsquery_content(query, config=config, invert=invert)
-
-        def scores(self, backend):
-            """{object pk: -rank} of every match (lower is better), from the index table alone.
-
-            Matching `title || body` on the index entries uses modelsearch's GIN expression index;
-            starting from the pages instead makes PostgreSQL walk every page of the section."""
-            from django.db.models import F
-            from wagtail.search.models import IndexEntry
-
-            config = backend.config
-            search_query = self.build_tsquery(self.query, config=config)
-            # Two ts_rank calls per match (title ×4, body) instead of modelsearch's product over every
-            # clause and column: at thousands of matches the rank is most of the query's cost.
-            rank = SearchRank(F("title"), search_query) * 8.0 + SearchRank(F("body"), search_query)
-            entries = (
-                IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(self.queryset.model))
-                .annotate(_vector_=F("title")._combine(F("body"), "||", False))
-                .filter(_vector_=search_query)
-                .annotate(score=rank)
-                .values_list("object_id", "score")
-            )
-            return {int(object_id): -score for object_id, score in entries}
-
-    class DutchPostgresSearchBackend(DutchSearchMixin, PostgresSearchBackend):
-        query_compiler_class = DutchPostgresQueryCompiler
-
-    return DutchPostgresSearchBackend
-
-
-def SearchBackend(params):  # noqa: N802  (modelsearch looks up this name)
-    backend = stock_backend(params)
-    vendor = connection.vendor
-    name = type(backend).__name__
-    if vendor == "sqlite" and name == "SQLiteSearchBackend":
-        return _sqlite_backend()(params)
-    if vendor == "postgresql":
-        return _postgres_backend()(params)
-    return backend  # MySQL or SQLite without FTS5: the stock backend, without Dutch prefixes
-
-
-MAX_SQL_IDS = 20_000  # below SQLite's default limit of 32,766 parameters
-
-
-def ranked_rows(queryset, query, columns, *, backend, relevance=True):
-    """`values_list(*columns)` of the pages in `queryset` matching `query`, best match first.
-
-    The scores come from the index table alone (SQLite FTS5 or PostgreSQL's GIN index) and are
-    sorted here; the pages are then fetched by id. A fixed number of queries (two or three),
-    whatever the number of matches."""
-    results = queryset.search(query, order_by_relevance=False, backend=backend)
-    compiler = results.query_compiler
-    if hasattr(compiler, "scores"):
-        # Both databases plan `pk IN (text match)` as a loop over every page of the section; asking
-        # the index first and filtering on its ids is orders of magnitude faster.
-        scores = compiler.scores(results.backend)
-        if len(scores) <= MAX_SQL_IDS:
-            rows = list(queryset.filter(pk__in=list(scores)).values_list(*columns))
         else:
-            rows = [row for row in queryset.values_list(*columns) if row[0] in scores]
-        if relevance:
-            rows.sort(key=lambda row: (scores[row[0]], -row[0]))
-        return rows
-    if relevance:
-        results = queryset.search(query, order_by_relevance=True, backend=backend)
-    return list(results.get_queryset().values_list(*columns))
+            grouped = (
+                scope.exclude(**{spec.column: None}).order_by().values(value=F(spec.column)).annotate(n=Count("pk"))
+            )
+        parts.append(grouped.annotate(facet=Value(spec.param)).values_list("facet", "value", "n"))
+    counts = {spec.param: {} for spec in FACETS}
+    for param, value, n in parts[0].union(*parts[1:], all=True):
+        counts[param][value] = n
+    return counts
+
+
+class DatabaseBackend(BaseBackend):
+    name = "database"
+
+    def __init__(self, alias=None):
+        self.alias = alias or database_index_alias()  # the Wagtail backend holding the database index
+
+    def finder(self, fq, *, index_page, per_page=FINDER_PER_PAGE):
+        section = index_page.get_practices()
+        dutch = fq.dutch
+        if not dutch:
+            matches = section
+            shown = filtered(matches, fq.selected)
+            total = shown.count()
+            number = page_number(fq.page, total, per_page)
+            start = (number - 1) * per_page
+            items = list(shown.order_by("-date", "-pk").select_related(*CARD_RELATIONS)[start : start + per_page])
+        else:
+            # The text matches in this finder (one query), each flagged whether it passes every selected facet.
+            scores = text_scores(section, dutch.to_wagtail(), backend=self.alias)
+            condition = facets_q(fq.selected)
+            in_section = section.filter(pk_in(scores)).order_by()
+            if condition is None:
+                rows = [(pk, True) for pk in in_section.values_list("pk", flat=True)]
+            else:
+                flag = Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+                rows = list(in_section.annotate(shown=flag).values_list("pk", "shown"))
+            # From here on the practices' own table only: no join with the page tree.
+            matches = BestPracticePage.objects.order_by().filter(pk_in([pk for pk, _shown in rows]))
+            shown_ids = [pk for pk, is_shown in rows if is_shown]
+            total = len(shown_ids)
+            number = page_number(fq.page, total, per_page)
+            start = (number - 1) * per_page
+            cards = BestPracticePage.objects.select_related(*CARD_RELATIONS)
+            if fq.sort == SORT_RELEVANCE:
+                # The index's scores give the order; only the shown page is loaded.
+                page_ids = sorted(shown_ids, key=lambda pk: (scores[pk], -pk))[start : start + per_page]
+                by_pk = {p.pk: p for p in cards.filter(pk_in(page_ids))}
+                items = [by_pk[pk] for pk in page_ids if pk in by_pk]
+            else:
+                items = list(cards.filter(pk_in(shown_ids)).order_by("-date", "-pk")[start : start + per_page])
+        return FinderResult(
+            items=items,
+            total=total,
+            facets=build_facets(fq, facet_counts(matches, fq.selected)),
+            highlights=highlights_for(items, dutch),
+            page_number=number,
+            backend=self.name,
+            expanded_terms=dutch.expanded_terms if dutch else [],
+        )
+
+    def site(self, sq):
+        dutch = sq.dutch
+        if not dutch:
+            return SiteSearchResult(items=[], total=0, types=[])
+        ct_to_slug = {ct: slug for slug, ct in site_type_ids().items()}
+        rows = ranked_rows(public_pages(), dutch.to_wagtail(), ["pk", "content_type_id"], backend=self.alias)
+        counts, chosen_ids = {}, []
+        for pk, ct in rows:
+            slug = ct_to_slug.get(ct, OTHER)
+            counts[slug] = counts.get(slug, 0) + 1
+            if not sq.type_slug or slug == sq.type_slug:
+                chosen_ids.append(pk)
+        number = page_number(sq.page, len(chosen_ids), sq.per_page)
+        ids = chosen_ids[(number - 1) * sq.per_page : number * sq.per_page]
+        return SiteSearchResult(
+            items=site_results(ids, ct_to_slug, dutch),
+            total=len(chosen_ids),
+            types=type_options(counts, sq.type_slug),
+            page_number=number,
+            expanded_terms=dutch.expanded_terms,
+            backend=self.name,
+        )
+
+    def complete(self, text, *, limit):
+        pages = public_pages().filter(depth__gt=2).autocomplete(text, backend=self.alias)[:limit]
+        return [{"label": page.title, "url": page.url, "type": "page"} for page in pages]

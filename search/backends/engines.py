@@ -16,6 +16,7 @@ from modelsearch.utils import deep_update
 from wagtail.models import Page
 
 from ..analysis import wagtail_index_settings
+from .relations import PrefetchRelationsMixin
 
 ENGINES = {
     "OpenSearch2SearchBackend": "modelsearch.backends.opensearch2",
@@ -52,7 +53,9 @@ class DutchAnalysisMixin:
 
 def _build(name):
     base = importlib.import_module(ENGINES[name]).SearchBackend
-    index_class = type(f"PublicOnly{base.index_class.__name__}", (PublicOnlyIndexMixin, base.index_class), {})
+    index_class = type(
+        f"PublicOnly{base.index_class.__name__}", (PublicOnlyIndexMixin, PrefetchRelationsMixin, base.index_class), {}
+    )
     return type(name, (DutchAnalysisMixin, base), {"index_class": index_class, "__module__": __name__})
 
 

@@ -4,13 +4,18 @@ What a real engine answers is tested in test_engine_live.py against the node tha
 """
 
 import logging
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.http import QueryDict
 from django.test import override_settings
 
-from search.elastic import PracticeDocument, build_index, completion_search, finder_search, synonym_rules
-from search.finder import parse_finder_query
+from search.analysis import wagtail_index_settings
+from search.backends.engine import completion_search, finder_search, spelling_search
+from search.contract import parse_finder_query
+from search.elastic import PracticeDocument, build_index, synonym_rules
+from tests.factories.search import make_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +44,6 @@ def test_index_has_a_dutch_analyser_with_the_editors_synonyms(demo_site):
     assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
     assert "crisis" in analysis["filter"]["dutch_compounds"]["word_list"]
     # Site search's index uses the same filters (search/analysis.py: one definition for both).
-    from search.analysis import wagtail_index_settings
-
     site = wagtail_index_settings()["settings"]["analysis"]
     assert {name: site["filter"][name] for name in ("dutch_stop", "dutch_stemmer", "dutch_compounds")} == {
         name: analysis["filter"][name] for name in ("dutch_stop", "dutch_stemmer", "dutch_compounds")
@@ -60,6 +63,9 @@ def test_index_has_a_dutch_analyser_with_the_editors_synonyms(demo_site):
 def test_document_holds_only_what_the_public_page_shows(practices):
     page = practices[0]
     doc = PracticeDocument.from_page(page).to_dict(include_meta=True)
+    # The bulk build passes parent and url it knows: the same document without a query per page.
+    bulk = PracticeDocument.from_page(page, parent_id=page.get_parent().pk, url=page.url).to_dict(include_meta=True)
+    assert bulk == doc
     assert doc["_id"] == page.pk
     source = doc["_source"]
     assert source["title"] == page.title
@@ -89,12 +95,25 @@ def test_faceted_request_body(finder_page, taxonomy):
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["pre_tags"] == ["<mark>"]
     assert body["sort"] == ["_score", {"date": {"order": "desc"}}]
-    assert body["suggest"]["spelling"]["term"]["field"] == "title"
+    # Only what the page shows: one page of ids, exact totals; the spelling suggester is a separate request.
+    assert body["_source"] is False and body["track_total_hits"] is True
+    assert "suggest" not in body
+    assert spelling_search("pleegezinnen").to_dict()["suggest"]["spelling"] == {
+        "text": "pleegezinnen",
+        "term": {"field": "title", "suggest_mode": "popular"},
+    }
+
+
+def test_faceted_request_body_is_one_page_of_hits(finder_page):
+    fq = parse_finder_query(QueryDict("q=pleeggezinnen&page=3"))
+    body = finder_search(fq, index_page=finder_page)[40:60]._s.to_dict()
+    assert body["from"] == 40 and body["size"] == 20
 
 
 def test_request_without_text_sorts_by_date_and_has_no_query(finder_page):
     body = finder_search(parse_finder_query(QueryDict("")), index_page=finder_page)._s.to_dict()
     assert "must" not in body["query"]["bool"] and "post_filter" not in body
+    assert "highlight" not in body  # nothing to highlight without text
     assert body["sort"] == [{"date": {"order": "desc"}}, "_id"]
 
 
@@ -142,8 +161,6 @@ def test_indexing_signals_never_break_publishing(finder_page, settings):
     settings.OPENSEARCH_URL = ""
     settings.ELASTICSEARCH_URL = UNREACHABLE["ELASTICSEARCH_URL"]
     settings.ELASTICSEARCH_TIMEOUT = 0.2
-    from tests.factories.search import make_practice
-
     page = make_practice("Gepubliceerd ondanks storing", index=finder_page)
     page.save_revision().publish()  # page_published -> index_practice: logs, does not raise
     page.unpublish()
@@ -151,10 +168,6 @@ def test_indexing_signals_never_break_publishing(finder_page, settings):
 
 
 def test_update_finder_index_command(settings):
-    from io import StringIO
-
-    from django.core.management import CommandError, call_command
-
     settings.OPENSEARCH_URL = settings.ELASTICSEARCH_URL = ""
     out = StringIO()
     call_command("update_finder_index", stdout=out)

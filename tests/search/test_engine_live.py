@@ -10,10 +10,18 @@ import uuid
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.http import QueryDict
+from wagtail.models import PageViewRestriction
 
 from search import elastic, engine
+from search.backends import DatabaseBackend, EngineBackend, get_backend
+from search.contract import SiteQuery, parse_finder_query
+from search.finder import run_finder
+from search.site_search import site_search
+from tests.factories.search import make_practice
+from tests.search.relevance_set import JUDGEMENTS, misses
 from tests.services import service_missing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
@@ -57,26 +65,21 @@ def wait_for(condition, *, seconds=5.0):
 
 
 def run(finder_page, query):
-    from search.finder import parse_finder_query, run_finder
-
     return run_finder(parse_finder_query(QueryDict(query)), index_page=finder_page)
 
 
 def hits_in_every_index(transport, word):
     """Documents anywhere in this run's indices (site search and finder) that contain `word`."""
-    from django.conf import settings
-
     body = {"query": {"query_string": {"query": word}}, "size": 10}
     return transport.search(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}_*", body=body)["hits"]["hits"]
 
 
 def test_same_results_and_counts_as_the_database(es_index, finder_page, taxonomy):
-    from search.finder import DatabaseFinderBackend, parse_finder_query
-
+    assert isinstance(get_backend(), EngineBackend)  # the one answer to "who answers?" with an engine configured
     region = taxonomy["regions"][0].slug
     for query in ("", f"regio={region}", "q=pleeggezinnen", f"q=jongeren&regio={region}"):
         es = run(finder_page, query)
-        db = DatabaseFinderBackend().search(parse_finder_query(QueryDict(query)), index_page=finder_page)
+        db = DatabaseBackend().finder(parse_finder_query(QueryDict(query)), index_page=finder_page)
         assert es.backend == "elasticsearch" and not es.notice
         assert {p.pk for p in es.items} == {p.pk for p in db.items}, query
         assert [(f.param, [(o.slug, o.count) for o in f.options]) for f in es.facets] == [
@@ -100,15 +103,15 @@ def test_finder_page_shows_the_engine_answer(client, es_index, finder_page, prac
     assert "Meer pleeggezinnen werven" in html and "<mark>pleeggezinnen</mark>" in html
 
 
-def test_completion(es_index):
-    assert any(s["label"] == "Meer pleeggezinnen werven" for s in es_index.completion_suggestions("meer pl"))
+def test_completion(es_index, practices):
+    page = practices[0]
+    suggestions = EngineBackend().complete("meer pl", limit=8)
+    assert {"label": page.title, "url": page.url, "type": "page"} in suggestions
 
 
 def test_site_search_has_the_same_top_result_as_the_database(client, site_index):
-    from search.site_search import database_site_search, site_search
-
     on_engine = site_search("pleegzorg")
-    on_database = database_site_search("pleegzorg")
+    on_database = DatabaseBackend().site(SiteQuery("pleegzorg"))
     assert on_engine.backend == "elasticsearch" and on_engine.notice == ""
     assert on_engine.items and on_database.items
     assert on_engine.items[0].page.pk == on_database.items[0].page.pk
@@ -122,9 +125,6 @@ def test_site_search_has_the_same_top_result_as_the_database(client, site_index)
 
 
 def test_publish_unpublish_and_delete_change_the_engine_answer(site_index, finder_page):
-    from search.site_search import site_search
-    from tests.factories.search import make_practice
-
     word = f"kwartiermaker{uuid.uuid4().hex[:8]}"
     page = make_practice(f"Proef met {word}", summary=f"Een {word} in de wijk.", live=False, index=finder_page)
     assert site_search(word).total == 0  # a draft is not in the index
@@ -147,10 +147,6 @@ def test_publish_unpublish_and_delete_change_the_engine_answer(site_index, finde
 
 
 def test_drafts_and_restricted_pages_never_reach_the_index(site_index, finder_page):
-    from wagtail.models import PageViewRestriction
-
-    from tests.factories.search import make_practice
-
     draft_word = f"conceptwoord{uuid.uuid4().hex[:8]}"
     private_word = f"afgeschermd{uuid.uuid4().hex[:8]}"
     make_practice(f"Concept {draft_word}", summary=draft_word, live=False, index=finder_page)
@@ -167,8 +163,6 @@ def test_drafts_and_restricted_pages_never_reach_the_index(site_index, finder_pa
 
 
 def test_judged_pages_are_in_the_top_five_on_the_engine(site_index):
-    from tests.search.relevance_set import JUDGEMENTS, misses
-
     failures = {}
     for judgement in JUDGEMENTS:
         missing, shown = misses(judgement)
@@ -180,8 +174,6 @@ def test_judged_pages_are_in_the_top_five_on_the_engine(site_index):
 def test_renaming_a_region_reaches_the_finder_and_site_search_on_the_engine(
     es_index, site_index, finder_page, practices, taxonomy, django_capture_on_commit_callbacks
 ):
-    from search.site_search import site_search
-
     region = taxonomy["regions"][0]
     new_name = f"Regio{uuid.uuid4().hex[:6]}"
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,9 +1,14 @@
+import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
-from search.finder import parse_finder_query, run_finder
+from search.backends import DatabaseBackend
+from search.contract import parse_finder_query
+from search.finder import run_finder
 from tests.factories.search import make_practice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
@@ -100,8 +105,6 @@ def test_pagination_keeps_the_whole_state_in_the_url(client, finder_page, taxono
 
 
 def test_sorting_by_date_or_relevance(finder_page, practices):
-    import datetime
-
     old = make_practice(
         "Jeugd en gezinsrechtspraak",
         summary="gezinsrechtspraak gezinsrechtspraak gezinsrechtspraak",
@@ -119,9 +122,6 @@ def test_sorting_by_date_or_relevance(finder_page, practices):
 def test_fixed_number_of_queries_whatever_the_number_of_practices(
     client, finder_page, taxonomy, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def measure():
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(
@@ -147,8 +147,50 @@ def test_fixed_number_of_queries_whatever_the_number_of_practices(
     add(25)
     many = measure()
     assert few == many
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(22):
         client.get(f"{finder_page.url}?q=zorg&regio={taxonomy['regions'][0].slug}")
+
+
+@pytest.mark.parametrize("sort", ["relevantie", "datum"])
+def test_the_database_counts_facets_in_sql_and_loads_only_the_shown_page(finder_page, taxonomy, sort):
+    """Two words and three facets: a fixed handful of queries whatever the size, the facet counts as aggregates
+    (one statement of GROUP BYs) and full rows only for the practices on the page."""
+    region, phase, line = taxonomy["regions"][0], taxonomy["phases"][0], taxonomy["lines"][0]
+    query = QueryDict(f"q=zorg+dichtbij&actielijn={line.slug}&regio={region.slug}&fase={phase.slug}&sort={sort}")
+
+    def add(count):
+        for i in range(count):
+            make_practice(
+                f"Zorg {i}",
+                summary="zorg dichtbij",
+                region=region,
+                phase=phase,
+                action_line=line,
+                main_theme=taxonomy["themes"][0],
+                subthemes=taxonomy["subthemes"][:1],
+                index=finder_page,
+            )
+
+    def measure():
+        fq = parse_finder_query(query)
+        with CaptureQueriesContext(connection) as ctx:
+            result = DatabaseBackend().finder(fq, index_page=finder_page, per_page=5)
+        return result, [q["sql"] for q in ctx.captured_queries]
+
+    add(3)
+    measure()  # warm the caches (synonyms, regions, content types)
+    few, few_sql = measure()
+    add(22)
+    many, many_sql = measure()
+    assert few.total == 3 and many.total == 25 and len(many.items) == 5
+    assert len(few_sql) == len(many_sql) <= 6
+    grouped = [sql for sql in many_sql if "GROUP BY" in sql]
+    assert len(grouped) == 1 and grouped[0].count("UNION ALL") == 6 and grouped[0].count("COUNT(") == 7
+    full_rows = [sql for sql in many_sql if '"knowledge_bestpracticepage"."summary"' in sql]
+    assert len(full_rows) == 1  # the shown page only
+    counts = {f.param: {o.slug: o.count for o in f.options} for f in many.facets}
+    assert counts["regio"][region.slug] == 25 and counts["fase"][phase.slug] == 25
+    assert counts["subthema"] == {taxonomy["subthemes"][0].slug: 25}
 
 
 def test_feed_honours_the_filters(client, finder_page, practices, taxonomy):

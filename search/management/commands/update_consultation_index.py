@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from knowledge.advisory.models import ProposalPage
-from search.tasks import reindex_pages
+from search.tasks import reindex_pages, schedule
 
 
 class Command(BaseCommand):
@@ -21,5 +21,5 @@ class Command(BaseCommand):
             .values_list("pk", flat=True)
         )
         if ids:
-            reindex_pages.enqueue(ids)
+            schedule(reindex_pages, ids)
         self.stdout.write(f"{len(ids)} gesloten consultaties opnieuw te indexeren.")

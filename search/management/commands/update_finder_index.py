@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import elastic
+from search import elastic, engine
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Geen voortgangsbalk tonen.")
 
     def handle(self, *args, no_progress=False, **options):
-        if not elastic.enabled():
+        if not engine.configured() is not None:
             self.stdout.write(
                 "Er is geen zoekmachine ingesteld (OPENSEARCH_URL of ELASTICSEARCH_URL): "
                 "de zoeker gebruikt de database; niets te doen."

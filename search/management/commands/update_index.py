@@ -6,11 +6,11 @@ The search app comes before wagtail.search in INSTALLED_APPS, so this command is
 from django.core.management import call_command
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 
-from search import elastic
+from search import engine
 
 
 class Command(WagtailUpdateIndex):
     def handle(self, **options):
         super().handle(**options)
-        if elastic.enabled():
+        if engine.configured() is not None:
             call_command("update_finder_index", no_progress=options["verbosity"] == 0, stdout=self.stdout)
