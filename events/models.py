@@ -10,13 +10,13 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.forms import PrivacyGuardedPageForm
 from home.models import BasePage
 
 from .blocks import MaterialsBlock, ProducedItemsBlock, ProgrammeBlock
@@ -46,7 +46,7 @@ class RegionAudience(models.TextChoices):
     SELECTED = "selected", _("Alleen de gekozen regio's")
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(PrivacyGuardedPageForm):
     """The admin form: "only the chosen regions" needs at least one region (the chosen ones are not on the model
     yet when the model's `clean()` runs, so the check lives here)."""
 
@@ -219,6 +219,10 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     base_form_class = EventPageForm
+    # Privacy guard (home/privacy.py): the venue is a public place and the online link goes only to confirmed
+    # participants; the contact e-mail is the organiser's functional mailbox.
+    privacy_exempt_fields = ("venue_address", "online_url")
+    privacy_contact_fields = {"email": "contact_email"}
 
     # A change to one of these makes calendars update their copy (RFC 5545 SEQUENCE).
     SEQUENCE_FIELDS = ("title", "start", "end", "venue_name", "venue_address", "online_url", "cancelled")

@@ -230,6 +230,9 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# AVG: document and image titles (link texts) and file names (in the URL) pass the privacy guard.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.media_forms.PrivacyGuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.media_forms.PrivacyGuardedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # AVG: no hash of an editor's e-mail address to Gravatar; initials instead
 WAGTAIL_WORKFLOW_ENABLED = True
