@@ -28,6 +28,7 @@ from django.core.mail.message import sanitize_address
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import OutgoingEmail
 
@@ -163,3 +164,86 @@ def forget_delivered(now=None) -> int:
     keep = datetime.timedelta(days=settings.EMAIL_OUTBOX_KEEP_DAYS)
     deleted, _ = OutgoingEmail.objects.filter(sent_at__lt=now - keep).delete()
     return deleted
+
+
+# The admin's view of the outbox (home/admin_views.py): states, attempts and errors, never a body or a link.
+
+QUEUED, FAILED, SENT = "queued", "failed", "sent"
+
+
+class OutboxError(Exception):
+    """A rule about the outbox was broken; ``message`` is Dutch and shown to the editor."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def state_of(outgoing: OutgoingEmail) -> str:
+    if outgoing.sent_at:
+        return SENT
+    return FAILED if outgoing.failed_at else QUEUED
+
+
+def listing(state: str | None = None):
+    """The outbox for the admin, newest first."""
+    rows = OutgoingEmail.objects.order_by("-created_at", "-pk")
+    if state == SENT:
+        rows = rows.exclude(sent_at=None)
+    elif state == FAILED:
+        rows = rows.filter(sent_at=None).exclude(failed_at=None)
+    elif state == QUEUED:
+        rows = rows.filter(sent_at=None, failed_at=None)
+    return rows
+
+
+def counts() -> dict[str, int]:
+    rows = OutgoingEmail.objects.all()
+    return {
+        QUEUED: rows.filter(sent_at=None, failed_at=None).count(),
+        FAILED: rows.filter(sent_at=None).exclude(failed_at=None).count(),
+        SENT: rows.exclude(sent_at=None).count(),
+    }
+
+
+def subject_of(outgoing: OutgoingEmail) -> str:
+    """The decoded Subject header only (the body holds links with tokens and is never shown)."""
+    from email import message_from_bytes, policy
+
+    headers, _sep, _body = bytes(outgoing.message or b"").partition(b"\r\n\r\n")
+    return str(message_from_bytes(headers + b"\r\n\r\n", policy=policy.default).get("Subject", ""))
+
+
+def masked_recipients(outgoing: OutgoingEmail) -> list[str]:
+    """`d…@voorbeeld.example`: enough to recognise a domain that refuses, not to read an address."""
+    masked = []
+    for address in outgoing.recipients:
+        local, _at, domain = address.rpartition("<")[2].rstrip(">").partition("@")
+        masked.append(f"{local[:1]}…@{domain}" if domain else "…")
+    return masked
+
+
+def retry_failed(*, email_id: int, user) -> OutgoingEmail:
+    """Give a failed message a new series of attempts, now; logged in the admin history."""
+    from wagtail.log_actions import log
+
+    from .tasks import deliver_email  # home.tasks imports this module
+
+    with transaction.atomic():
+        outgoing = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if outgoing is None:
+            raise OutboxError(_("Deze e-mail bestaat niet meer."))
+        if outgoing.sent_at is not None:
+            raise OutboxError(_("Deze e-mail is al verzonden; hij wordt niet nog eens verstuurd."))
+        if outgoing.failed_at is None:
+            raise OutboxError(_("Deze e-mail staat nog in de wachtrij; de werker probeert het zelf opnieuw."))
+        previous = outgoing.attempts
+        outgoing.failed_at = None
+        outgoing.claimed_until = None
+        outgoing.attempts = 0
+        outgoing.next_attempt_at = timezone.now()
+        outgoing.save(update_fields=["failed_at", "claimed_until", "attempts", "next_attempt_at"])
+        log(instance=outgoing, action="home.email_retried", user=user, data={"previous_attempts": previous})
+        deliver_email.enqueue(email_id=outgoing.pk)
+    logger.info("E-mail %s opnieuw in de wachtrij gezet (na %s pogingen).", outgoing.pk, previous)
+    return outgoing
