@@ -179,13 +179,16 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Cache: Redis when configured, otherwise per-process memory. The cache holds only what can be rebuilt: while
 # Redis is down the site serves uncached pages and rate limits fail open (home/cache_backends.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Timeouts in seconds: the first page while Redis is unreachable waits at most one connect timeout (measured in
+# tests/reliability/test_redis_first_request.py), then the backend leaves Redis alone for RETRY_SECONDS.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.2, "socket_timeout": 0.5, "RETRY_SECONDS": 2}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "home.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kennisplatform",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_SECONDS": 2},
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
