@@ -11,9 +11,11 @@ through ``EMAIL_DELIVERY_BACKEND`` (Django's SMTP backend for ``EMAIL_URL``):
 - the server refuses for good (5xx): marked failed at once;
 - delivered: ``sent_at`` is set, and the message is deleted ``EMAIL_OUTBOX_KEEP_DAYS`` (7) later (AVG).
 
-A message is claimed (``claimed_until``) before it is handed to the server, so two workers or a duplicate task
-never send it twice. Only if a worker dies after the server accepted a message and before ``sent_at`` was saved is
-it sent again, once, when ``deliver_queued_email`` (cron) finds the expired claim. Logs name the message id,
+A message is claimed (``claimed_until``, for ``EMAIL_CLAIM_SECONDS``) before it is handed to the server, so two
+workers or a duplicate task never send it twice. A worker killed mid-delivery leaves its task "running": the
+heartbeat or ``deliver_queued_email`` (cron) puts it back (``home.tasks.requeue_stale_tasks``) and, once the claim
+expired, it is delivered by the next worker (tests/reliability/test_worker_killed.py). Only if a worker dies after
+the server accepted a message and before ``sent_at`` was saved is it sent again, once. Logs name the message id,
 attempt and error class, never an address, subject or content.
 """
 
@@ -34,7 +36,9 @@ from .models import OutgoingEmail
 
 logger = logging.getLogger("kennisplatform.mail")
 
-CLAIM = datetime.timedelta(minutes=5)
+
+def claim_period() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.EMAIL_CLAIM_SECONDS)
 
 
 def retry_delay(attempts: int) -> int:
@@ -69,7 +73,7 @@ class OutboxEmailBackend(BaseEmailBackend):
 def _claim(email_id: int, now) -> OutgoingEmail | None:
     free = Q(claimed_until=None) | Q(claimed_until__lt=now)
     claimed = OutgoingEmail.objects.filter(free, pk=email_id, sent_at=None, failed_at=None).update(
-        claimed_until=now + CLAIM
+        claimed_until=now + claim_period()
     )
     return OutgoingEmail.objects.get(pk=email_id) if claimed else None
 

@@ -217,6 +217,11 @@ EMAIL_RETRY_DELAYS = [
 ]
 EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "20"))
 EMAIL_OUTBOX_KEEP_DAYS = 7
+# A message being handed to the mail server is claimed this long (home/outbox.py): longer than EMAIL_TIMEOUT.
+EMAIL_CLAIM_SECONDS = int(os.environ.get("EMAIL_CLAIM_SECONDS", "300"))
+# A task still "running" after this long belongs to a worker that was killed: it is run again
+# (home.tasks.requeue_stale_tasks, from deliver_queued_email and the heartbeat). Tasks here take seconds.
+TASK_STALE_SECONDS = int(os.environ.get("TASK_STALE_SECONDS", "900"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kennisplatform Jeugd <noreply@kennisplatform-jeugd.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
