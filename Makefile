@@ -6,6 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= auto
 
 .PHONY: run test setup demo lint format messages vendor bench ci clean worker services opensearch stop-services
 
@@ -37,7 +38,8 @@ test: $(STAMP)
 	@# axe-core and ical.js (package.json) for the accessibility and calendar tests; they skip, with the reason, without npm.
 	@if command -v npm >/dev/null 2>&1 && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -d node_modules/ical.js ]; }; then \
 	  npm install --no-audit --no-fund --silent || echo "npm install failed: accessibility tests will be skipped"; fi
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@# One worker process per core (pytest-xdist); each test file stays in one worker (module fixtures, servers).
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,3 +7,10 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Kennis")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home.slots import HOME_TEASERS
+
+        from .selectors import latest_practices
+
+        HOME_TEASERS.provide("latest_practices", lambda request: latest_practices()[:4])

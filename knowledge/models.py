@@ -17,6 +17,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.forms import PrivacyGuardedPageForm
 from home.models import BasePage
 from home.privacy import check_fields
+from home.slots import Slot
 
 from . import kpis
 from .taxonomy import (  # noqa: F401  (models must be importable from knowledge.models)
@@ -52,10 +53,18 @@ class ProjectIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from home.pagination import paginate
 
-        from .selectors import filter_projects, with_headline_kpi
+        from .forms import ProjectFilterForm
+        from .selectors import filter_projects, project_regions, with_headline_kpi
 
         context = super().get_context(request, *args, **kwargs)
-        form, projects = filter_projects(self.get_projects(), request.GET)
+        projects = self.get_projects()
+        form = ProjectFilterForm(request.GET or None, regions=project_regions(projects))
+        if form.is_bound:
+            form.is_valid()  # cleaned_data keeps the valid values: a bad value in a link is ignored, not an error
+            data = form.cleaned_data
+            projects = filter_projects(
+                projects, action_line=data.get("actielijn"), status=data.get("status"), region=data.get("regio")
+            )
         context["filter_form"] = form
         context["page_obj"] = paginate(request, with_headline_kpi(projects), per_page=20)
         return context
@@ -576,6 +585,10 @@ class CaseParticipant(Orderable):
         return self.role
 
 
+# The search app, one floor up, answers the finder: it fills this slot with "context" and "feed" in its ready().
+PRACTICE_FINDER = Slot("best-practice finder")
+
+
 class PracticeIndexPage(RoutablePageMixin, BasePage):
     """The best-practice finder (contract: /goede-voorbeelden/); the search app owns the query logic."""
 
@@ -590,18 +603,14 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         return BestPracticePage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from search.finder import finder_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(finder_context(request, index_page=self))
+        context.update(PRACTICE_FINDER["context"](request, index_page=self))
         return context
 
     @path("feed/", name="feed")
     def feed(self, request):
         """RSS of the newest practices matching the same filters as the finder (same query string)."""
-        from search.feeds import finder_feed
-
-        return finder_feed(request, index_page=self)
+        return PRACTICE_FINDER["feed"](request, index_page=self)
 
 
 class BestPracticePage(BasePage):

@@ -21,24 +21,22 @@ def latest_practices():
 # --- Projects ---------------------------------------------------------------------------------------------------
 
 
-def filter_projects(projects, params):
-    """Apply the index filters (action line, status, region slugs from GET); invalid values are ignored."""
+def project_regions(projects):
+    """The regions that have one of these projects: the choices of the index's region filter."""
     from accounts.models import Organisation
 
-    from .forms import ProjectFilterForm
+    return Organisation.objects.regions().filter(projects__in=projects).distinct().order_by("name")
 
-    regions = Organisation.objects.regions().filter(projects__in=projects).distinct().order_by("name")
-    form = ProjectFilterForm(params or None, regions=regions)
-    if form.is_bound:
-        form.is_valid()
-        data = form.cleaned_data
-        if data.get("actielijn"):
-            projects = projects.filter(action_lines=data["actielijn"])
-        if data.get("status"):
-            projects = projects.filter(status=data["status"])
-        if data.get("regio"):
-            projects = projects.filter(region=data["regio"])
-    return form, projects
+
+def filter_projects(projects, *, action_line=None, status="", region=None):
+    """The projects of one action line, status and region; a criterion left empty does not filter."""
+    if action_line:
+        projects = projects.filter(action_lines=action_line)
+    if status:
+        projects = projects.filter(status=status)
+    if region:
+        projects = projects.filter(region=region)
+    return projects
 
 
 def with_headline_kpi(projects):
@@ -69,15 +67,9 @@ def _fill(explicit, by_theme, *, limit=RELATED_LIMIT):
     return items
 
 
-def _events_for(filter_kwargs):
-    try:
-        from events.models import EventPage
-    except ImportError:  # pragma: no cover - events app not installed
-        return []
-    field = next(iter(filter_kwargs)).split("__")[0]
-    if not any(f.name == field for f in EventPage._meta.get_fields()):
-        return []
-    return list(visible(EventPage.objects.filter(**filter_kwargs)).distinct()[:RELATED_LIMIT])
+def _events_for(page):
+    # `events` is the reverse of EventPage.related_projects / related_practices (the events app, one floor up).
+    return list(visible(page.events.all()).distinct()[:RELATED_LIMIT])
 
 
 def related_for_project(page):
@@ -101,7 +93,7 @@ def related_for_project(page):
         "evaluations": list(
             visible(CaseEvaluationPage.objects.filter(related_projects=page)).order_by("-date")[:RELATED_LIMIT]
         ),
-        "events": _events_for({"related_projects": page}),
+        "events": _events_for(page),
     }
 
 
@@ -142,7 +134,7 @@ def related_for_practice(page):
             )[:RELATED_LIMIT]
         ),
         "practices": list(practices.filter(main_theme_id=page.main_theme_id).order_by("-date")[:RELATED_LIMIT]),
-        "events": _events_for({"related_practices": page}),
+        "events": _events_for(page),
     }
 
 

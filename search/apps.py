@@ -13,8 +13,14 @@ class SearchConfig(AppConfig):
     def ready(self):
         from accounts import groups
         from accounts.services import extra_permissions
+        from knowledge.models import PRACTICE_FINDER
 
+        from .feeds import finder_feed
+        from .finder import finder_context
         from .signal_handlers import register_signal_handlers
+
+        PRACTICE_FINDER.provide("context", finder_context)
+        PRACTICE_FINDER.provide("feed", finder_feed)
 
         # Editors maintain the synonym list (admin menu "Synoniemen"); accounts.ensure_groups grants these.
         for codename in SYNONYM_PERMISSIONS:

@@ -10,8 +10,11 @@ class AdvisoryConfig(AppConfig):
 
     def ready(self):
         from accounts import personal_data
+        from home.slots import HOME_TEASERS
 
         from . import signal_handlers
+        from .selectors import open_proposals
 
         signal_handlers.connect()
         personal_data.register("adviestafel", signal_handlers.personal_data)
+        HOME_TEASERS.provide("open_proposals", lambda request: open_proposals(user=request.user)[:3])

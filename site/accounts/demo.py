@@ -60,3 +60,8 @@ def load(*, stdout):
         role=MemberRole.EDITOR,
     )
     stdout.write(f"  organisaties: {Organisation.objects.count()}")
+
+
+def summary() -> str:
+    """Printed by load_demo at the end: how to sign in to the demo admin."""
+    return f"Redacteur: {DEMO_EDITOR['username']} / {DEMO_PASSWORD}  (http://127.0.0.1:8000/admin/)"

@@ -8,6 +8,7 @@ from wagtail.search import index
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .forms import PrivacyGuardedPageForm
 from .privacy import PrivacyGuarded
+from .slots import HOME_TEASERS
 
 
 class BasePage(PrivacyGuarded, Page):
@@ -54,14 +55,10 @@ class HomePage(BasePage):
         verbose_name = _("startpagina")
 
     def get_context(self, request, *args, **kwargs):
-        from events.selectors import upcoming_events
-        from knowledge.advisory.selectors import open_proposals
-        from knowledge.selectors import latest_practices
-
         context = super().get_context(request, *args, **kwargs)
-        context["open_proposals"] = open_proposals(user=request.user)[:3]
-        context["upcoming_events"] = upcoming_events()[:3]
-        context["latest_practices"] = latest_practices()[:4]
+        # Each app above this floor adds its own teaser (open proposals, upcoming events, latest practices).
+        for name, teaser in HOME_TEASERS.items():
+            context[name] = teaser(request)
         context["latest_news"] = NewsPage.objects.live().public().order_by("-first_published_at")[:3]
         return context
 

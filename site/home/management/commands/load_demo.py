@@ -21,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--skip-index", action="store_true", help="Do not rebuild the search index.")
 
     def handle(self, *args, skip_index=False, **options):
+        loaded = []
         for name in DEMO_MODULES:
             try:
                 module = importlib.import_module(name)
@@ -30,9 +31,11 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"{name}…")
             module.load(stdout=self.stdout)
+            loaded.append(module)
         if not skip_index:
             call_command("update_index", verbosity=0)
-        from accounts.demo import DEMO_EDITOR, DEMO_PASSWORD
-
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
-        self.stdout.write(f"Redacteur: {DEMO_EDITOR['username']} / {DEMO_PASSWORD}  (http://127.0.0.1:8000/admin/)")
+        # A demo module may end with what a visitor needs to know (accounts.demo: the demo editor's sign-in).
+        for module in loaded:
+            if hasattr(module, "summary"):
+                self.stdout.write(module.summary())
