@@ -1,11 +1,15 @@
 """Background tasks of the foundation: the worker heartbeat (and e-mail delivery, home/outbox.py)."""
 
 import datetime
+import logging
 
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus, default_task_backend, task
 
 from . import outbox
+
+logger = logging.getLogger("kennisplatform.tasks")
 
 # The heartbeat runs about this often while a worker is running; /health/ and the admin warn after WORKER_STALE.
 HEARTBEAT_SECONDS = 60
@@ -47,10 +51,6 @@ def requeue_stale_tasks(*, now=None) -> int:
     mid-task (SIGKILL, out of memory, a host reboot) and django_tasks_db never runs a claimed task again. Every task
     here takes seconds and is safe to run again: e-mail delivery claims its message and records `sent_at`
     (home/outbox.py), notifications record what was sent (advisory `_send_once`)."""
-    import logging
-
-    from django.conf import settings
-
     if not heartbeats_supported():
         return 0
     from django_tasks_db.models import DBTaskResult
@@ -61,9 +61,7 @@ def requeue_stale_tasks(*, now=None) -> int:
     )
     count = stale.update(status=TaskResultStatus.READY, run_after=now, started_at=None)
     if count:
-        logging.getLogger("kennisplatform.tasks").warning(
-            "%s taak/taken van een gestopte werker opnieuw in de wachtrij gezet.", count
-        )
+        logger.warning("%s taak/taken van een gestopte werker opnieuw in de wachtrij gezet.", count)
     return count
 
 
