@@ -148,6 +148,9 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True, db_index=True)
     failed_at = models.DateTimeField(_("opgegeven op"), null=True, blank=True)
     last_error = models.CharField(_("laatste fout"), max_length=200, blank=True)
+    # "<task result id>:<n>" for the n-th message a background task stored: a task run again after its worker was
+    # killed (home.tasks.requeue_stale_tasks) stores each of its messages once (home/outbox.py).
+    task_key = models.CharField(_("taaksleutel"), max_length=80, null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("uitgaande e-mail")

@@ -15,10 +15,13 @@ A message is claimed (``claimed_until``, for ``EMAIL_CLAIM_SECONDS``) before it 
 workers or a duplicate task never send it twice. A worker killed mid-delivery leaves its task "running": the
 heartbeat or ``deliver_queued_email`` (cron) puts it back (``home.tasks.requeue_stale_tasks``) and, once the claim
 expired, it is delivered by the next worker (tests/reliability/test_worker_killed.py). Only if a worker dies after
-the server accepted a message and before ``sent_at`` was saved is it sent again, once. Logs name the message id,
-attempt and error class, never an address, subject or content.
+the server accepted a message and before ``sent_at`` was saved is it sent again, once. A task run again after its
+worker was killed stores each of its messages once: a message stored by a background task carries ``task_key``
+(task result id and its number within the run). Logs name the message id, attempt and error class, never an
+address, subject or content.
 """
 
+import contextvars
 import datetime
 import logging
 import smtplib
@@ -35,6 +38,28 @@ from django.utils.translation import gettext as _
 from .models import OutgoingEmail
 
 logger = logging.getLogger("kennisplatform.mail")
+
+
+# The background task running in this thread, if any: [task result id, messages stored so far]. A stack, because
+# the immediate backend runs a task enqueued by a task inside it.
+_running_tasks: contextvars.ContextVar[tuple] = contextvars.ContextVar("running_tasks", default=())
+
+
+def task_started(sender, task_result, **kwargs):
+    _running_tasks.set((*_running_tasks.get(), [str(task_result.id), 0]))
+
+
+def task_finished(sender, task_result, **kwargs):
+    _running_tasks.set(_running_tasks.get()[:-1])
+
+
+def _next_task_key() -> str | None:
+    running = _running_tasks.get()
+    if not running:
+        return None
+    current = running[-1]
+    current[1] += 1
+    return f"{current[0]}:{current[1]}"[:80]
 
 
 def claim_period() -> datetime.timedelta:
@@ -58,12 +83,17 @@ class OutboxEmailBackend(BaseEmailBackend):
             if not recipients:
                 continue
             encoding = message.encoding or settings.DEFAULT_CHARSET
+            task_key = _next_task_key()
+            if task_key and OutgoingEmail.objects.filter(task_key=task_key).exists():
+                stored += 1  # this task ran before (its worker was killed after storing it): not a second time
+                continue
             with transaction.atomic():
                 outgoing = OutgoingEmail.objects.create(
                     sender=sanitize_address(message.from_email, encoding),
                     recipients=[sanitize_address(address, encoding) for address in recipients],
                     message=message.message().as_bytes(linesep="\r\n"),
                     next_attempt_at=timezone.now(),
+                    task_key=task_key,
                 )
                 deliver_email.enqueue(email_id=outgoing.pk)
             stored += 1

@@ -1,10 +1,12 @@
 """Side effects of publishing: drop the anonymous page cache (home/cache.py) whenever public content changes."""
 
 from django.db.models.signals import post_delete, post_migrate, post_save
+from django_tasks.signals import task_finished, task_started
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache as page_cache
+from . import outbox
 from .public_url import sync_after_migrate
 
 
@@ -36,3 +38,6 @@ def register_signal_handlers():
     post_save.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_saved")
     post_delete.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_deleted")
     post_migrate.connect(sync_after_migrate, dispatch_uid="home_sync_site_with_base_url")
+    # E-mails stored by a background task carry its id, so a task run again stores each message once.
+    task_started.connect(outbox.task_started, dispatch_uid="home_outbox_task_started")
+    task_finished.connect(outbox.task_finished, dispatch_uid="home_outbox_task_finished")
