@@ -49,8 +49,9 @@ def worker_heartbeat() -> str:
 def requeue_stale_tasks(*, now=None) -> int:
     """Put tasks back in the queue that have been "running" longer than TASK_STALE_SECONDS: their worker was killed
     mid-task (SIGKILL, out of memory, a host reboot) and django_tasks_db never runs a claimed task again. Every task
-    here takes seconds and is safe to run again: e-mail delivery claims its message and records `sent_at`
-    (home/outbox.py), notifications record what was sent (advisory `_send_once`)."""
+    here takes seconds and is safe to run again: e-mail delivery claims its message and records `sent_at`, and the
+    e-mails a task stores carry its id (`OutgoingEmail.task_key`), so a second run stores none of them again
+    (home/outbox.py)."""
     if not heartbeats_supported():
         return 0
     from django_tasks_db.models import DBTaskResult
