@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.forms import PrivacyGuardedPageForm
+from home.images import MainImageMixin
 from home.models import BasePage
 
 from .blocks import MaterialsBlock, ProducedItemsBlock, ProgrammeBlock
@@ -81,7 +82,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_feed(request, index_page=self)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
     kind = models.CharField(_("soort"), max_length=32, choices=EventKind.choices, default=EventKind.KENNISATELIER)
     start = models.DateTimeField(_("begin"))
     end = models.DateTimeField(_("einde"), help_text=_("Mag op een latere dag liggen (meerdaagse bijeenkomst)."))
@@ -185,6 +186,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("kind"),
     ]
     content_panels = BasePage.content_panels + [
+        *MainImageMixin.main_image_panels,
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Wanneer")),
         FieldPanel("cancelled"),

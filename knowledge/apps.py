@@ -13,4 +13,9 @@ class KnowledgeConfig(AppConfig):
 
         from .selectors import latest_practices
 
-        HOME_TEASERS.provide("latest_practices", lambda request: latest_practices()[:4])
+        HOME_TEASERS.provide(
+            "latest_practices",
+            lambda request: latest_practices().select_related(
+                "region", "action_line", "phase", "kind", "evidence_level", "main_image"
+            )[:4],  # what the cards show, without a query per card
+        )

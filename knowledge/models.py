@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.forms import PrivacyGuardedPageForm
+from home.images import MainImageMixin
 from home.models import BasePage
 from home.privacy import check_fields
 from home.slots import Slot
@@ -70,7 +71,7 @@ class ProjectIndexPage(BasePage):
         return context
 
 
-class ProjectPage(BasePage):
+class ProjectPage(MainImageMixin, BasePage):
     """A transformation project of a region: ambitions, approach, KPIs and results (seeds 000, 002, 003)."""
 
     number = models.PositiveSmallIntegerField(_("projectnummer"), null=True, blank=True)
@@ -160,6 +161,7 @@ class ProjectPage(BasePage):
         index.FilterField("region"),
     ]
     content_panels = BasePage.content_panels + [
+        *MainImageMixin.main_image_panels,
         MultiFieldPanel([FieldPanel("number"), FieldPanel("status"), FieldPanel("status_note")], heading=_("Project")),
         InlinePanel("ambitions", heading=_("Ambitie"), label=_("ambitie"), min_num=1),
         MultiFieldPanel(
@@ -613,7 +615,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         return PRACTICE_FINDER["feed"](request, index_page=self)
 
 
-class BestPracticePage(BasePage):
+class BestPracticePage(MainImageMixin, BasePage):
     """A pilot or example from one of the 42 regions, placed in the taxonomy."""
 
     date = models.DateField(_("datum"), default=datetime.date.today, help_text=_("Datum van publicatie of update."))
@@ -698,6 +700,7 @@ class BestPracticePage(BasePage):
         index.FilterField("date"),
     ]
     content_panels = BasePage.content_panels + [
+        *MainImageMixin.main_image_panels,
         FieldPanel("date"),
         MultiFieldPanel(
             [

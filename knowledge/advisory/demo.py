@@ -164,17 +164,26 @@ def _open_proposal(index, members, staff, now):
         contact_email="adviestafel@foodvalley.example",
         body=[
             ("heading", {"text": "Waarom dit voorstel", "level": "h2"}),
+            # Passages (section blocks): providers can respond to one of them or to the whole proposal.
             (
-                "paragraph",
-                "<p>Specialistisch ambulante hulp is het grootste segment: bijna 7.900 jeugdigen en rond de "
-                "40 miljoen euro per jaar. Het aanbod is zeer verschillend en de kosten nemen fors toe. De regio "
-                "wil strakker sturen met heldere kaders per zorgvorm, eenduidige productdefinities en een "
-                "duidelijke opdracht met begin en einde.</p>",
+                "section",
+                {
+                    "number": "",
+                    "title": "Heldere kaders per zorgvorm",
+                    "text": "<p>Specialistisch ambulante hulp is het grootste segment: bijna 7.900 jeugdigen en rond "
+                    "de 40 miljoen euro per jaar. Het aanbod is zeer verschillend en de kosten nemen fors toe. De "
+                    "regio wil strakker sturen met heldere kaders per zorgvorm, eenduidige productdefinities en een "
+                    "duidelijke opdracht met begin en einde.</p>",
+                },
             ),
             (
-                "paragraph",
-                "<p>Ook in dagbehandeling en dagbesteding stijgen cliëntaantallen en kosten. Daar is de "
-                "samenwerking tussen lokale teams, scholen en aanbieders doorslaggevend.</p>",
+                "section",
+                {
+                    "number": "",
+                    "title": "Dagbehandeling en dagbesteding",
+                    "text": "<p>Ook in dagbehandeling en dagbesteding stijgen cliëntaantallen en kosten. Daar is de "
+                    "samenwerking tussen lokale teams, scholen en aanbieders doorslaggevend.</p>",
+                },
             ),
         ],
     )

@@ -24,12 +24,23 @@ HEADERS = [
     gettext_lazy("Officiële antwoorden"),
     gettext_lazy("Uitkomst"),
     gettext_lazy("Toelichting uitkomst"),
+    gettext_lazy("Passage"),
+    gettext_lazy("Mede ondertekend door"),
+    gettext_lazy("Naam openbaar"),
 ]
 
 
 def _reply_line(reply):
     who = reply.organisation.name if reply.organisation else reply.author.get_full_name()
     return f"{who}: {reply.body_markdown}"
+
+
+def passage_label(response, sections) -> str:
+    """'Het hele voorstel' or the passage's current label (its label when placed, if it was since removed)."""
+    if not response.section_key:
+        return _("Het hele voorstel")
+    section = sections.get(response.section_key)
+    return section.label if section else response.section_label
 
 
 def _outcome(response):
@@ -39,12 +50,15 @@ def _outcome(response):
 
 def grouped(*, proposal, user):
     responses = list(selectors.export_responses(proposal=proposal, user=user))
+    for response in responses:
+        response.signatories = selectors.signatories(response)
     return responses, selectors.responses_by_question(proposal, responses)
 
 
 def rows(*, proposal, user) -> list[list]:
     """One row per visible response, grouped by question; formulas are neutralised by ``home.exports``."""
     result = []
+    sections = {section.key: section for section in proposal.sections()}
     _responses, groups = grouped(proposal=proposal, user=user)
     for question, responses in groups:
         label = question.text if question else _("Algemeen")
@@ -65,6 +79,9 @@ def rows(*, proposal, user) -> list[list]:
                     "\n".join(_reply_line(r) for r in replies if r.is_official),
                     outcome,
                     reason,
+                    passage_label(response, sections),
+                    ", ".join(org.name for org in response.signatories[1:]),
+                    _("ja") if response.show_author_name else _("nee"),
                 ]
             )
     return result

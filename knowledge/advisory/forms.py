@@ -27,8 +27,16 @@ class ProposalFilterForm(forms.Form):
         self.fields["theme"].widget.attrs["class"] = "utrecht-select"
 
 
+WHOLE_PROPOSAL = ""
+
+
 class ResponseForm(forms.Form):
     question = forms.TypedChoiceField(label=_("Vraag"), coerce=int, required=False)
+    section = forms.ChoiceField(
+        label=_("Waarop reageert u?"),
+        required=False,
+        help_text=_("Op het hele voorstel of op één passage (het nummer staat bij de passage in de tekst)."),
+    )
     organisation = forms.TypedChoiceField(label=_("Namens"), coerce=int, required=False)
     position = forms.ChoiceField(label=_("Uw standpunt"), choices=Position.choices, widget=forms.RadioSelect)
     text = forms.CharField(
@@ -53,9 +61,25 @@ class ResponseForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
+    show_author_name = forms.BooleanField(
+        label=_("Toon mijn naam bij de reactie"),
+        required=False,
+        help_text=_(
+            "Zonder vinkje staat bij uw reactie alleen de naam van uw organisatie, ook na de sluiting, in het "
+            "verslag en in de downloads. De regio en uw eigen organisatie zien altijd wie reageerde."
+        ),
+    )
 
     def __init__(self, *args, proposal, organisations, **kwargs):
         super().__init__(*args, **kwargs)
+        sections = proposal.sections()
+        if sections:
+            self.fields["section"].choices = [(WHOLE_PROPOSAL, _("Het hele voorstel"))] + [
+                (section.key, section.label) for section in sections
+            ]
+            self.fields["section"].widget.attrs["class"] = "utrecht-select"
+        else:
+            del self.fields["section"]
         questions = list(proposal.questions.all())
         if questions:
             self.fields["question"].choices = [("", _("Kies een vraag"))] + [(q.pk, q.text) for q in questions]
@@ -122,4 +146,24 @@ class OutcomeForm(forms.Form):
         max_length=2000,
         error_messages={"required": _("Licht de uitkomst kort toe.")},
         widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
+    )
+
+
+class CosignInviteForm(forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Welke organisaties nodigt u uit om mede te ondertekenen?"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één organisatie om uit te nodigen.")},
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = candidates
+
+
+class CosignDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("Mede ondertekenen")), ("decline", _("Afslaan"))],
+        error_messages={"required": _("Kies: mede ondertekenen of afslaan.")},
     )

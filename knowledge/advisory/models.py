@@ -6,6 +6,7 @@ that depends on who is asking goes through ``selectors.py``.
 """
 
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,9 +21,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 
+from .blocks import ProposalBodyBlock
 from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
 
 MAX_TEXT_LENGTH = 10_000
@@ -40,6 +42,23 @@ def report_threshold() -> int:
 def reminder_before() -> timezone.timedelta:
     """How long before closing the reminder goes out (ADVISORY_REMINDER_HOURS, default three days)."""
     return timezone.timedelta(hours=int(getattr(settings, "ADVISORY_REMINDER_HOURS", REMINDER_DAYS * 24)))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A passage of the proposal text that providers can respond to (a section block of the body)."""
+
+    key: str  # the block's id: stable across revisions
+    number: str
+    title: str
+
+    @property
+    def label(self) -> str:
+        return f"§ {self.number} {self.title}" if self.number else self.title
+
+    @property
+    def anchor(self) -> str:
+        return f"passage-{self.key}"
 
 
 class ProposalStatus(models.TextChoices):
@@ -86,7 +105,12 @@ class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
 
 
 class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
-    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        ProposalBodyBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Een 'Passage' krijgt een nummer; aanbieders kunnen op een passage reageren of op het geheel."),
+    )
     documents = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         verbose_name=_("documenten"),
@@ -258,9 +282,27 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
 
         if not self.has_closed():
             return ""
+        responses = visible_responses(proposal=self, user=AnonymousUser()).select_related("organisation", "author")
+        # The organisation always; the author's personal name only if they chose to show it (as on the page).
         return "\n\n".join(
-            visible_responses(proposal=self, user=AnonymousUser()).values_list("body_markdown", flat=True)
+            " ".join(part for part in (r.organisation.name, r.author_name if r.show_author_name else "") if part)
+            + ": "
+            + r.body_markdown
+            for r in responses
         )
+
+    def sections(self) -> list[Section]:
+        """The passages of the body in document order; an empty number is filled in by counting."""
+        result = []
+        for block in self.body:
+            if block.block_type != "section" or not block.id:
+                continue
+            number = (block.value.get("number") or "").strip() or str(len(result) + 1)
+            result.append(Section(key=str(block.id), number=number, title=block.value.get("title") or ""))
+        return result
+
+    def section(self, key) -> Section | None:
+        return next((s for s in self.sections() if s.key == key), None) if key else None
 
     @property
     def report_is_published(self) -> bool:
@@ -332,6 +374,15 @@ class Response(models.Model):
     attachment = models.FileField(_("bijlage (pdf)"), upload_to=attachment_path, blank=True)
     attachment_name = models.CharField(_("bestandsnaam bijlage"), max_length=200, blank=True)
     visibility = models.CharField(_("zichtbaarheid"), max_length=20, choices=Visibility.choices)
+    show_author_name = models.BooleanField(
+        _("naam van de auteur tonen"),
+        default=False,
+        help_text=_("Gekozen door de auteur bij het plaatsen; anders toont de reactie alleen de organisatie."),
+    )
+    section_key = models.CharField(
+        _("passage"), max_length=64, blank=True, help_text=_("Leeg: een reactie op het hele voorstel.")
+    )
+    section_label = models.CharField(_("passage (zoals bij het plaatsen)"), max_length=300, blank=True, editable=False)
     state = models.CharField(_("status"), max_length=20, choices=ResponseState.choices, default=ResponseState.ACTIVE)
     moderation_reason = models.TextField(_("reden moderatie"), blank=True)
     moderated_at = models.DateTimeField(_("gemodereerd op"), null=True, blank=True)
@@ -356,6 +407,58 @@ class Response(models.Model):
 
     def editable_until(self):
         return self.created_at + timezone.timedelta(minutes=EDIT_WINDOW_MINUTES)
+
+    @property
+    def author_name(self) -> str:
+        return self.author.get_full_name() or self.author.username
+
+
+class CoSignatureState(models.TextChoices):
+    INVITED = "invited", _("Uitgenodigd")
+    ACCEPTED = "accepted", _("Ondertekend")
+    DECLINED = "declined", _("Afgeslagen")
+
+
+class CoSignature(models.Model):
+    """Another audience organisation invited to sign a response; it counts once, with all its signatories."""
+
+    response = models.ForeignKey(
+        Response, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="cosignatures"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="+"
+    )
+    state = models.CharField(
+        _("status"), max_length=20, choices=CoSignatureState.choices, default=CoSignatureState.INVITED
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("uitgenodigd op"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beslist door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("beslist op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["invited_at", "pk"]
+        verbose_name = _("medeondertekening")
+        verbose_name_plural = _("medeondertekeningen")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "organisation"], name="advisory_cosign_once_per_organisation")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.response}"
 
 
 class ResponseVersion(models.Model):
@@ -507,6 +610,8 @@ class ResponseDraft(models.Model):
     position = models.CharField(_("standpunt"), max_length=20, choices=Position.choices, blank=True)
     body_markdown = models.TextField(_("tekst (Markdown)"), blank=True)
     visibility = models.CharField(_("zichtbaarheid"), max_length=20, choices=Visibility.choices, blank=True)
+    section_key = models.CharField(_("passage"), max_length=64, blank=True)
+    show_author_name = models.BooleanField(_("naam van de auteur tonen"), default=False)
     updated_at = models.DateTimeField(_("opgeslagen op"), default=timezone.now)
 
     class Meta:

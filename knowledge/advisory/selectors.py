@@ -118,23 +118,34 @@ def user_audience_organisations(*, proposal, user) -> list:
 def non_responding_organisations(proposal):
     """Audience organisations without an active response (for editors and the reminder)."""
     models = _models()
-    responded = models.Response.objects.filter(proposal=proposal, state=models.ResponseState.ACTIVE).values(
-        "organisation"
+    active = models.Response.objects.filter(proposal=proposal, state=models.ResponseState.ACTIVE)
+    cosigned = models.CoSignature.objects.filter(
+        response__in=active.values("pk"), state=models.CoSignatureState.ACCEPTED
+    ).values("organisation")
+    return (
+        audience_organisations(proposal)
+        .exclude(pk__in=active.values("organisation"))
+        .exclude(pk__in=cosigned)  # an organisation that co-signed a response has responded
+        .order_by("name")
     )
-    return audience_organisations(proposal).exclude(pk__in=responded).order_by("name")
 
 
 @dataclass(frozen=True)
 class ResponseCounts:
-    """How many active responses a proposal has, from how many organisations, per position.
+    """How many active responses a proposal has, from how many organisations, per position and per passage.
 
     The same numbers for every viewer and on every page (index, proposal, report, printable report): numbers
-    only, so region-only responses count too, hidden and withdrawn ones do not.
+    only, so region-only responses count too, hidden and withdrawn ones do not. A co-signed response counts
+    once; its co-signing organisations count among the responding organisations (each organisation once).
     """
 
     responses: int = 0
     organisations: int = 0
     positions: tuple = ()  # ((label, count), ...) in the order of Position
+    sections: tuple = ()  # ((section key, count), ...); "" is the whole proposal
+
+    def for_section(self, key) -> int:
+        return dict(self.sections).get(key or "", 0)
 
 
 def response_counts(proposals) -> dict:
@@ -142,21 +153,35 @@ def response_counts(proposals) -> dict:
     models = _models()
     pks = [getattr(p, "pk", p) for p in proposals]
     active = models.Response.objects.filter(proposal__in=pks, state=models.ResponseState.ACTIVE)
-    totals = {
-        row["proposal"]: row
-        for row in active.values("proposal").annotate(n=Count("pk"), orgs=Count("organisation", distinct=True))
-    }
-    per_position = {}
-    for row in active.values("proposal", "position").annotate(n=Count("pk")):
-        per_position.setdefault(row["proposal"], {})[row["position"]] = row["n"]
+    per_position, per_section, totals = {}, {}, {}
+    for row in active.values("proposal", "position", "section_key").annotate(n=Count("pk")).order_by():
+        pk = row["proposal"]
+        per_position.setdefault(pk, {}).setdefault(row["position"], 0)
+        per_position[pk][row["position"]] += row["n"]
+        per_section.setdefault(pk, {}).setdefault(row["section_key"], 0)
+        per_section[pk][row["section_key"]] += row["n"]
+        totals[pk] = totals.get(pk, 0) + row["n"]
+    # The responding organisations: the responses' own and their accepted co-signers, each organisation once.
+    signers = (
+        active.values_list("proposal", "organisation")
+        .order_by()
+        .union(
+            models.CoSignature.objects.filter(response__in=active, state=models.CoSignatureState.ACCEPTED)
+            .values_list("response__proposal", "organisation")
+            .order_by()
+        )
+    )
+    organisations = {}
+    for proposal_pk, _organisation in signers:
+        organisations[proposal_pk] = organisations.get(proposal_pk, 0) + 1
     result = {}
     for pk in pks:
-        row = totals.get(pk, {})
         positions = per_position.get(pk, {})
         result[pk] = ResponseCounts(
-            responses=row.get("n", 0),
-            organisations=row.get("orgs", 0),
+            responses=totals.get(pk, 0),
+            organisations=organisations.get(pk, 0),
             positions=tuple((models.Position(v).label, positions.get(v, 0)) for v in models.Position.values),
+            sections=tuple(sorted(per_section.get(pk, {}).items())),
         )
     return result
 
@@ -253,8 +278,12 @@ def can_record_outcome(user, *, proposal) -> bool:
     return acts_for_region(proposal=proposal, user=user)
 
 
-def can_export(user) -> bool:
-    return is_editor(user)
+def can_export(user, *, proposal=None) -> bool:
+    """Editors export every proposal; region staff the proposals of their own region (names, region-only
+    responses, non-responders)."""
+    if proposal is None:
+        return is_editor(user)
+    return acts_for_region(proposal=proposal, user=user)
 
 
 def can_edit_response(*, response, user, now=None) -> Decision:
@@ -311,6 +340,12 @@ def visible_responses(*, proposal, user, now=None):
     if user.is_authenticated:
         own_orgs = [org.pk for org in provider_organisations(user)]
         rule |= active & Q(organisation__in=own_orgs)
+        # A co-signer's response is its own too; an invited organisation reads what it is asked to sign.
+        signing = models.CoSignature.objects.filter(
+            organisation__in=own_orgs,
+            state__in=[models.CoSignatureState.INVITED, models.CoSignatureState.ACCEPTED],
+        ).values("response")
+        rule |= active & Q(pk__in=signing)
         rule |= Q(author=user, state=models.ResponseState.HIDDEN)
     return responses.filter(rule)
 
@@ -327,9 +362,42 @@ def response_listing(*, proposal, user, now=None):
         .select_related("author", "organisation", "question", "outcome")
         .prefetch_related(
             Prefetch("replies", queryset=models.Reply.objects.select_related("author", "organisation")),
+            _cosignatures_prefetch(),
         )
         .order_by(*RESPONSE_ORDER)
     )
+
+
+def _cosignatures_prefetch():
+    models = _models()
+    return Prefetch(
+        "cosignatures",
+        queryset=models.CoSignature.objects.select_related("organisation").order_by("organisation__name"),
+    )
+
+
+def signatories(response) -> list:
+    """The organisations that signed a response: its own first, then the co-signers who accepted."""
+    models = _models()
+    return [response.organisation] + [
+        c.organisation for c in response.cosignatures.all() if c.state == models.CoSignatureState.ACCEPTED
+    ]
+
+
+def shows_author_name(*, response, user, acts_for_region_=None, own_organisation_ids=None) -> bool:
+    """The author's personal name is public only if they chose it; the region and their own organisation
+    always see who wrote it. (Pass the viewer's facts when calling it per response in a list.)"""
+    if response.show_author_name:
+        return True
+    if not user.is_authenticated:
+        return False
+    if response.author_id == user.pk:
+        return True
+    if acts_for_region_ is None:
+        acts_for_region_ = acts_for_region(proposal=response.proposal, user=user)
+    if own_organisation_ids is None:
+        own_organisation_ids = {org.pk for org in provider_organisations(user)}
+    return acts_for_region_ or response.organisation_id in own_organisation_ids
 
 
 def response_page_number(*, proposal, user, response_id, now=None) -> int | None:
@@ -354,6 +422,28 @@ def export_responses(*, proposal, user):
     """What the export shows: the same selector, so only people who may see everything get everything."""
     models = _models()
     return response_listing(proposal=proposal, user=user).filter(state=models.ResponseState.ACTIVE)
+
+
+def responses_by_section(sections, responses):
+    """[(section or None, [responses])]: the whole proposal first, then the passages in document order; a
+    response on a passage that was since removed keeps its label (from when it was placed)."""
+    models = _models()
+    by_key = {section.key: (section, []) for section in sections}
+    whole, gone = [], {}
+    for response in responses:
+        if not response.section_key:
+            whole.append(response)
+        elif response.section_key in by_key:
+            by_key[response.section_key][1].append(response)
+        else:
+            label = response.section_label or response.section_key
+            gone.setdefault(response.section_key, (models.Section(response.section_key, "", label), []))[1].append(
+                response
+            )
+    groups = [(None, whole)] if whole else []
+    groups += [group for group in by_key.values() if group[1]]
+    groups += list(gone.values())
+    return groups
 
 
 def responses_by_question(proposal, responses):
@@ -392,7 +482,11 @@ def can_report(*, response, user, now=None) -> Decision:
         return Decision(False, _("Log in om een reactie te melden."))
     if response.state != models.ResponseState.ACTIVE or not can_view_response(response=response, user=user, now=now):
         return Decision(False, _("Deze reactie kan niet worden gemeld."))
-    if response.author_id == user.pk or response.organisation_id in _own_organisation_ids(user):
+    own = _own_organisation_ids(user)
+    signed = models.CoSignature.objects.filter(
+        response=response, organisation__in=own, state=models.CoSignatureState.ACCEPTED
+    ).exists()
+    if response.author_id == user.pk or response.organisation_id in own or signed:
         return Decision(
             False,
             _(
@@ -459,16 +553,119 @@ def my_responses(*, user):
     if not user.is_authenticated:
         return models.Response.objects.none()
     own_orgs = [org.pk for org in provider_organisations(user)]
-    rule = Q(organisation__in=own_orgs, state=models.ResponseState.ACTIVE) | Q(
-        author=user, state=models.ResponseState.HIDDEN
+    cosigned = models.CoSignature.objects.filter(
+        organisation__in=own_orgs, state=models.CoSignatureState.ACCEPTED
+    ).values("response")
+    rule = (
+        Q(organisation__in=own_orgs, state=models.ResponseState.ACTIVE)
+        | Q(pk__in=cosigned, state=models.ResponseState.ACTIVE)
+        | Q(author=user, state=models.ResponseState.HIDDEN)
     )
     return (
         models.Response.objects.filter(rule, proposal__live=True)
         .select_related("proposal", "organisation", "author", "question", "outcome")
         .prefetch_related(
             Prefetch("replies", queryset=models.Reply.objects.select_related("author", "organisation")),
+            _cosignatures_prefetch(),
         )
         .order_by("-created_at", "-pk")
+    )
+
+
+# Co-signing --------------------------------------------------------------------------------------------------
+
+
+def _provider_member_org_ids(user) -> set:
+    """Organisations in which this person acts as a provider member (the role that signs for it)."""
+    from accounts.models import MemberRole
+
+    if not user.is_authenticated or is_region_staff(user):
+        return set()
+    cached = getattr(user, "_advisory_signing_orgs", None)
+    if cached is None:
+        cached = set(
+            Membership.objects.filter(
+                user=user, role=MemberRole.MEMBER, organisation__kind=OrganisationKind.PROVIDER
+            ).values_list("organisation_id", flat=True)
+        )
+        user._advisory_signing_orgs = cached
+    return cached
+
+
+def can_invite_cosigners(*, response, user, now=None) -> Decision:
+    """A member of the responding organisation may invite other audience organisations while it is open."""
+    models = _models()
+    now = now or timezone.now()
+    if not user.is_authenticated or response.organisation_id not in _provider_member_org_ids(user):
+        return Decision(False, _("Alleen medewerkers van de organisatie die reageerde nodigen medeondertekenaars uit."))
+    if response.state != models.ResponseState.ACTIVE:
+        return Decision(False, _("Voor deze reactie kunt u niemand uitnodigen om mede te ondertekenen."))
+    window = _window_decision(response.proposal, now)
+    if not window:
+        return Decision(False, _("De consultatie is gesloten; medeondertekenaars uitnodigen kan niet meer."))
+    return ALLOWED
+
+
+def cosign_candidates(*, response, audience=None):
+    """Audience organisations that may still be invited to co-sign this response. With ``audience`` (the
+    proposal's audience, ordered by name) and the response's prefetched co-signatures: no query."""
+    models = _models()
+    if audience is not None:
+        taken = {response.organisation_id} | {c.organisation_id for c in response.cosignatures.all()}
+        return [org for org in audience if org.pk not in taken]
+    invited = models.CoSignature.objects.filter(response=response).values("organisation")
+    return (
+        audience_organisations(response.proposal)
+        .exclude(pk=response.organisation_id)
+        .exclude(pk__in=invited)
+        .order_by("name")
+    )
+
+
+def can_decide_cosignature(*, cosignature, user, now=None) -> Decision:
+    """A provider member of the invited organisation accepts or declines, once, until the consultation closes."""
+    models = _models()
+    now = now or timezone.now()
+    if not user.is_authenticated or cosignature.organisation_id not in _provider_member_org_ids(user):
+        return Decision(
+            False,
+            _("Alleen medewerkers van %(organisation)s kunnen deze uitnodiging aannemen of afslaan.")
+            % {"organisation": cosignature.organisation.name},
+        )
+    if cosignature.state != models.CoSignatureState.INVITED:
+        return Decision(False, _("Over deze uitnodiging is al beslist."))
+    if cosignature.response.state != models.ResponseState.ACTIVE:
+        return Decision(False, _("Deze reactie is ingetrokken of verborgen; ondertekenen kan niet."))
+    if not _window_decision(cosignature.response.proposal, now):
+        return Decision(False, _("De consultatie is gesloten; ondertekenen kan niet meer."))
+    return ALLOWED
+
+
+def cosign_deciders(cosignature):
+    """Who is told of an invitation: the active provider members of the invited organisation, with an address."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import MemberRole
+
+    ids = Membership.objects.filter(organisation=cosignature.organisation, role=MemberRole.MEMBER).values("user")
+    return get_user_model().objects.filter(pk__in=ids, is_active=True).exclude(email="").order_by("pk")
+
+
+def my_cosign_invitations(*, user):
+    """Open invitations to the user's organisations to co-sign a response (for "Mijn reacties")."""
+    models = _models()
+    orgs = _provider_member_org_ids(user)
+    if not orgs:
+        return models.CoSignature.objects.none()
+    return (
+        models.CoSignature.objects.filter(
+            organisation__in=orgs,
+            state=models.CoSignatureState.INVITED,
+            response__state=models.ResponseState.ACTIVE,
+            response__proposal__live=True,
+        )
+        .select_related("response__proposal", "response__organisation", "organisation")
+        .order_by("-invited_at")
     )
 
 
@@ -534,6 +731,7 @@ def public_responses(*, proposal, now=None):
     return (
         visible_responses(proposal=proposal, user=AnonymousUser(), now=now)
         .filter(state=models.ResponseState.ACTIVE, visibility=models.Visibility.PUBLIC)
-        .select_related("organisation", "question")
+        .select_related("organisation", "question", "author", "outcome")
+        .prefetch_related(_cosignatures_prefetch())
         .order_by(*RESPONSE_ORDER)
     )

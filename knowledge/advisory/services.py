@@ -14,6 +14,8 @@ from . import selectors
 from .models import (
     MAX_ATTACHMENT_BYTES,
     MAX_TEXT_LENGTH,
+    CoSignature,
+    CoSignatureState,
     OutcomeKind,
     Position,
     ProposalFollow,
@@ -115,8 +117,12 @@ def response_submit(
     question=None,
     organisation=None,
     attachment=None,
+    section_key="",
+    show_author_name=False,
     now=None,
 ) -> Response:
+    """Place a response on the whole proposal or on one passage (``section_key``); the author's personal name
+    is published only if they choose so (``show_author_name``), else the response shows its organisation."""
     from . import tasks
 
     now = now or timezone.now()
@@ -141,6 +147,11 @@ def response_submit(
             raise AdvisoryError(_("Deze vraag hoort niet bij dit voorstel."), field="question")
         if question is None and questions:
             raise AdvisoryError(_("Kies de vraag waarop u reageert."), field="question")
+        section = None
+        if section_key:
+            section = proposal.section(section_key)
+            if section is None:
+                raise AdvisoryError(_("Deze passage hoort niet (meer) bij dit voorstel."), field="section")
         _check_rate_limit(user)
         response = Response(
             proposal=proposal,
@@ -151,6 +162,9 @@ def response_submit(
             body_markdown=text,
             body_html=render_markdown(text),
             visibility=visibility,
+            section_key=section.key if section else "",
+            section_label=section.label[:300] if section else "",
+            show_author_name=bool(show_author_name),
             created_at=now,
             updated_at=now,
         )
@@ -168,7 +182,19 @@ def response_submit(
     return response
 
 
-def draft_save(*, proposal, user, position="", text="", visibility="", question=None, organisation=None, now=None):
+def draft_save(
+    *,
+    proposal,
+    user,
+    position="",
+    text="",
+    visibility="",
+    question=None,
+    organisation=None,
+    section_key="",
+    show_author_name=False,
+    now=None,
+):
     """Keep what someone typed as their draft on this proposal (one per person); nobody else ever sees it."""
     now = now or timezone.now()
     text = (text or "").strip()
@@ -199,6 +225,8 @@ def draft_save(*, proposal, user, position="", text="", visibility="", question=
                 "position": position,
                 "body_markdown": text,
                 "visibility": visibility,
+                "section_key": section_key if proposal.section(section_key) else "",
+                "show_author_name": bool(show_author_name),
                 "updated_at": now,
             },
         )
@@ -462,3 +490,74 @@ def outcome_record(*, response, user, outcome, reason, now=None) -> ResponseOutc
         )
         tasks.send_outcome_notification.enqueue(result.pk)
     return result
+
+
+# Co-signing --------------------------------------------------------------------------------------------------
+
+
+def cosign_invite(*, response, user, organisations, now=None) -> list[CoSignature]:
+    """Invite other audience organisations to co-sign a response; their provider members get an e-mail."""
+    from . import tasks
+
+    now = now or timezone.now()
+    organisations = list(organisations)
+    if not organisations:
+        raise AdvisoryError(_("Kies minstens één organisatie om uit te nodigen."), field="organisations")
+    with transaction.atomic():
+        response = Response.objects.select_for_update().select_related("proposal", "organisation").get(pk=response.pk)
+        decision = selectors.can_invite_cosigners(response=response, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        allowed = {org.pk for org in selectors.cosign_candidates(response=response)}
+        refused = [org.name for org in organisations if org.pk not in allowed]
+        if refused:
+            raise AdvisoryError(
+                _(
+                    "U kunt alleen andere organisaties uit de doelgroep uitnodigen die nog niet zijn uitgenodigd: "
+                    "%(names)s niet."
+                )
+                % {"names": ", ".join(refused)},
+                field="organisations",
+            )
+        created = [
+            CoSignature.objects.create(response=response, organisation=org, invited_by=user, invited_at=now)
+            for org in organisations
+        ]
+        log(
+            instance=response.proposal,
+            action="advisory.cosign_invited",
+            user=user,
+            data={"response": response.pk, "organisations": [org.name for org in organisations]},
+        )
+        for cosignature in created:
+            tasks.send_cosign_invitation.enqueue(cosignature.pk)
+    return created
+
+
+def cosign_decide(*, cosignature, user, accept: bool, now=None) -> CoSignature:
+    """A provider member of the invited organisation accepts (it signs) or declines, once."""
+    from . import tasks
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        cosignature = (
+            CoSignature.objects.select_for_update()
+            .select_related("response__proposal", "response__organisation", "organisation")
+            .get(pk=cosignature.pk)
+        )
+        decision = selectors.can_decide_cosignature(cosignature=cosignature, user=user, now=now)
+        if not decision:
+            raise AdvisoryError(decision.reason)
+        cosignature.state = CoSignatureState.ACCEPTED if accept else CoSignatureState.DECLINED
+        cosignature.decided_by = user
+        cosignature.decided_at = now
+        cosignature.save(update_fields=["state", "decided_by", "decided_at"])
+        log(
+            instance=cosignature.response.proposal,
+            action="advisory.cosign_accepted" if accept else "advisory.cosign_declined",
+            user=user,
+            data={"response": cosignature.response_id, "organisation": cosignature.organisation.name},
+        )
+        tasks.send_cosign_decision.enqueue(cosignature.pk)
+    # No cache purge: signing ends at closing, and before closing no anonymous (cached) visitor sees responses.
+    return cosignature

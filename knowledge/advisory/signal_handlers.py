@@ -1,5 +1,6 @@
 """Side effects: publishing a proposal that is open or has its report e-mails the audience (once)."""
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.signals import page_published
 
@@ -25,7 +26,7 @@ def connect():
 
 def personal_data(user) -> dict:
     """What the advisory table holds about a person (for the AVG download on the profile page)."""
-    from .models import ProposalFollow, Reply, Report, Response, ResponseDraft
+    from .models import CoSignature, ProposalFollow, Reply, Report, Response, ResponseDraft
 
     responses = Response.objects.filter(author=user).select_related("proposal", "organisation", "question")
     return {
@@ -66,6 +67,17 @@ def personal_data(user) -> dict:
                 "opgeslagen_op": draft.updated_at.isoformat(),
             }
             for draft in ResponseDraft.objects.filter(author=user).select_related("proposal")
+        ],
+        "medeondertekeningen": [
+            {
+                "reactie": c.response_id,
+                "organisatie": c.organisation.name,
+                "status": c.get_state_display(),
+                "uitgenodigd_door_u": c.invited_by_id == user.pk,
+                "beslist_door_u": c.decided_by_id == user.pk,
+                "uitgenodigd_op": c.invited_at.isoformat(),
+            }
+            for c in CoSignature.objects.filter(Q(invited_by=user) | Q(decided_by=user)).select_related("organisation")
         ],
         "gevolgde_voorstellen": [
             {"voorstel": follow.proposal.title, "sinds": follow.created_at.isoformat()}

@@ -9,6 +9,8 @@ from django_tasks import task
 
 from . import emails, selectors, wording
 from .models import (
+    CoSignature,
+    CoSignatureState,
     Notification,
     NotificationKind,
     ProposalFollow,
@@ -272,6 +274,58 @@ def send_moderation_decision(response_id: int) -> bool:
             "proposal": response.proposal,
             "hidden": response.state == ResponseState.HIDDEN,
             "response_url": _response_url(response),
+        },
+    )
+    return True
+
+
+@task()
+def send_cosign_invitation(cosignature_id: int) -> int:
+    """E-mail the provider members of an invited organisation: accept or decline the co-signing, with a link."""
+    cosignature = (
+        CoSignature.objects.select_related("response__proposal", "response__organisation", "organisation")
+        .filter(pk=cosignature_id, state=CoSignatureState.INVITED)
+        .first()
+    )
+    if cosignature is None or cosignature.response.state != ResponseState.ACTIVE:
+        return 0
+    response = cosignature.response
+    proposal = response.proposal
+    context = {
+        "cosignature": cosignature,
+        "response": response,
+        "proposal": proposal,
+        "closes_at": timezone.localtime(proposal.closes_at) if proposal.closes_at else None,
+        "cosign_url": emails.absolute_url(f"{proposal.get_url()}reactie/{response.pk}/medeondertekenen/"),
+    }
+    recipients = list(selectors.cosign_deciders(cosignature))
+    for user in recipients:
+        emails.send(to=user.email, template="cosign_invitation", context={"user": user, **context})
+    return len(recipients)
+
+
+@task()
+def send_cosign_decision(cosignature_id: int) -> bool:
+    """Tell whoever invited that the organisation accepted or declined."""
+    cosignature = (
+        CoSignature.objects.select_related("response__proposal", "response__organisation", "organisation", "invited_by")
+        .filter(pk=cosignature_id)
+        .first()
+    )
+    if cosignature is None or cosignature.invited_by is None or not cosignature.invited_by.email:
+        return False
+    if cosignature.state == CoSignatureState.INVITED:
+        return False
+    emails.send(
+        to=cosignature.invited_by.email,
+        template="cosign_decision",
+        context={
+            "user": cosignature.invited_by,
+            "cosignature": cosignature,
+            "accepted": cosignature.state == CoSignatureState.ACCEPTED,
+            "response": cosignature.response,
+            "proposal": cosignature.response.proposal,
+            "response_url": _response_url(cosignature.response),
         },
     )
     return True

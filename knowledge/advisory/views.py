@@ -93,14 +93,45 @@ class ProposalRoutesMixin(RefusalMixin):
         in_audience = bool(user.is_authenticated and selectors.user_audience_organisations(proposal=self, user=user))
         may_reply = staff or (in_audience and self.is_open(now))
         own_org_ids = {org.pk for org in permissions.organisations(user)}
+        provider_org_ids = {org.pk for org in permissions.provider_organisations(user)}
+        sections = self.sections()
+        audience = None  # loaded once, only if this person may invite co-signers on a response
         for response in responses:
             response.proposal = self  # already loaded: no query per response
+            response.signatories = selectors.signatories(response)
+            response.pending_cosigners = (
+                [c.organisation for c in response.cosignatures.all() if c.state == "invited"]
+                if response.organisation_id in provider_org_ids or staff
+                else []
+            )
+            response.author_display = (
+                response.author_name
+                if selectors.shows_author_name(
+                    response=response, user=user, acts_for_region_=staff, own_organisation_ids=provider_org_ids
+                )
+                else ""
+            )
+            response.may_invite = bool(
+                response.organisation_id in provider_org_ids
+                and selectors.can_invite_cosigners(response=response, user=user, now=now)
+            )
+            if response.may_invite and audience is None:
+                audience = list(selectors.audience_organisations(self).order_by("name"))
+            response.cosign_candidates = (
+                selectors.cosign_candidates(response=response, audience=audience) if response.may_invite else []
+            )
+            response.may_decide_cosign = any(
+                c.state == "invited" and c.organisation_id in provider_org_ids for c in response.cosignatures.all()
+            ) and self.is_open(now)
             # The rule of selectors.can_report without a query per response (the service checks it again).
             response.may_report = bool(
                 user.is_authenticated
                 and response.state == "active"
                 and response.author_id != user.pk
                 and response.organisation_id not in own_org_ids
+                and not any(
+                    c.state == "accepted" and c.organisation_id in own_org_ids for c in response.cosignatures.all()
+                )
             )
             response.may_request_review = bool(selectors.can_request_review(response=response, user=user))
             response.may_edit = bool(selectors.can_edit_response(response=response, user=user, now=now))
@@ -109,7 +140,7 @@ class ProposalRoutesMixin(RefusalMixin):
         draft = selectors.draft_for(proposal=self, user=user) if decision else None
         if decision and "response_form" not in context:
             organisations = selectors.user_audience_organisations(proposal=self, user=user)
-            initial = None
+            initial = {}
             if draft is not None:
                 initial = {
                     "question": draft.question_id,
@@ -117,15 +148,31 @@ class ProposalRoutesMixin(RefusalMixin):
                     "position": draft.position or None,
                     "text": draft.body_markdown,
                     "visibility": draft.visibility or "public",
+                    "section": draft.section_key,
+                    "show_author_name": draft.show_author_name,
                 }
-            context["response_form"] = ResponseForm(proposal=self, organisations=organisations, initial=initial)
+            passage = request.GET.get("passage", "")
+            if passage and self.section(passage):  # "Reageer op deze passage" next to a passage in the text
+                initial["section"] = passage
+            context["response_form"] = ResponseForm(proposal=self, organisations=organisations, initial=initial or None)
         counts = selectors.proposal_response_counts(self)
+        section_by_key = {section.key: section for section in sections}
+        body_parts = []
+        for block in self.body:
+            section = section_by_key.get(str(block.id))
+            body_parts.append((block, section, counts.for_section(section.key) if section else 0))
         context.update(
             {
                 "now": now,
                 "status": self.status_at(now),
                 "respond_decision": decision,
-                "groups": selectors.responses_by_question(self, responses),
+                "groups": [
+                    (question, items, selectors.responses_by_section(sections, items) if sections else None)
+                    for question, items in selectors.responses_by_question(self, responses)
+                ],
+                "sections": sections,
+                "body_parts": body_parts,
+                "non_responding": selectors.non_responding_organisations(self) if staff else None,
                 "response_count": page_obj.paginator.count,
                 "page_obj": page_obj,
                 "counts": counts,
@@ -216,6 +263,8 @@ class ProposalRoutesMixin(RefusalMixin):
                     text=data["text"],
                     visibility=data["visibility"],
                     attachment=data.get("attachment"),
+                    section_key=data.get("section") or "",
+                    show_author_name=data.get("show_author_name", False),
                 )
             except services.AdvisoryError as error:
                 _apply_error(form, error)
@@ -242,6 +291,8 @@ class ProposalRoutesMixin(RefusalMixin):
                 position=post.get("position", ""),
                 text=post.get("text", ""),
                 visibility=post.get("visibility", ""),
+                section_key=post.get("section", ""),
+                show_author_name=bool(post.get("show_author_name")),
             )
         except services.AdvisoryError as error:
             form.errors.clear()
@@ -292,6 +343,89 @@ class ProposalRoutesMixin(RefusalMixin):
         else:
             messages.success(request, _("Uw vraag om een nieuwe beoordeling is verstuurd naar de redactie."))
         return redirect(self.response_location(request, response.pk))
+
+    @path("reactie/<int:response_id>/medeondertekenaars/")
+    def cosign_invite_view(self, request, response_id):
+        """The responding organisation invites other audience organisations to co-sign (POST)."""
+        from . import selectors, services
+        from .forms import CosignInviteForm
+
+        if (not_allowed := _post_only(request)) is not None:
+            return not_allowed
+        response = self._response_or_404(request, response_id)
+        decision = selectors.can_invite_cosigners(response=response, user=request.user)
+        if not decision:
+            raise PermissionDenied(decision.reason)
+        form = CosignInviteForm(request.POST, candidates=selectors.cosign_candidates(response=response))
+        if form.is_valid():
+            try:
+                invited = services.cosign_invite(
+                    response=response, user=request.user, organisations=form.cleaned_data["organisations"]
+                )
+            except services.AdvisoryError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("Uitgenodigd om mede te ondertekenen: %(names)s. Zij krijgen een e-mail.")
+                    % {"names": ", ".join(c.organisation.name for c in invited)},
+                )
+        else:
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(self.response_location(request, response.pk))
+
+    @path("reactie/<int:response_id>/medeondertekenen/")
+    def cosign_view(self, request, response_id):
+        """An invited organisation's member reads the response and accepts or declines (the e-mail's link)."""
+        from . import selectors, services
+        from .forms import CosignDecisionForm
+        from .models import CoSignature
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        response = self._response_or_404(request, response_id)
+        mine = [org.pk for org in permissions.provider_organisations(request.user)]
+        cosignature = (
+            CoSignature.objects.select_related("organisation", "response__proposal")
+            .filter(response=response, organisation__in=mine)
+            .order_by("-state", "pk")  # an open invitation ("invited") before decided ones
+            .first()
+        )
+        if cosignature is None:
+            raise PermissionDenied(_("Uw organisatie is niet uitgenodigd om deze reactie mede te ondertekenen."))
+        decision = selectors.can_decide_cosignature(cosignature=cosignature, user=request.user)
+        form = CosignDecisionForm(request.POST or None)
+        if request.method == "POST":
+            if not decision:
+                raise PermissionDenied(decision.reason)
+            if form.is_valid():
+                accept = form.cleaned_data["decision"] == "accept"
+                try:
+                    services.cosign_decide(cosignature=cosignature, user=request.user, accept=accept)
+                except services.AdvisoryError as error:
+                    _apply_error(form, error)
+                else:
+                    if accept:
+                        messages.success(
+                            request,
+                            _("%(organisation)s ondertekent deze reactie mede.")
+                            % {"organisation": cosignature.organisation.name},
+                        )
+                        return redirect(self.response_location(request, response.pk))
+                    messages.success(request, _("U heeft de uitnodiging afgeslagen."))
+                    return redirect(f"{self.get_parent().url}mijn-reacties/")
+        result = self._render_form(
+            request,
+            "advisory/response_cosign.html",
+            form,
+            response,
+            400 if request.method == "POST" else 200,
+            cosignature=cosignature,
+            decision=decision,
+            signatories=selectors.signatories(response),
+        )
+        result["Cache-Control"] = "private, no-store"
+        return result
 
     @path("reactie/<int:response_id>/bewerken/")
     def edit_view(self, request, response_id):
@@ -468,33 +602,70 @@ class ProposalRoutesMixin(RefusalMixin):
 
     @path("verslag/")
     def report_page_view(self, request):
-        from . import selectors
-
         if not self.report_is_published and not is_editor(request.user):
             raise Http404(
                 _("Het verslag van deze consultatie is nog niet gepubliceerd. U krijgt een e-mail zodra het er is.")
             )
-        responses = list(selectors.response_listing(proposal=self, user=request.user))
-        counts = selectors.proposal_response_counts(self)
         return self.render(
             request,
             template="advisory/proposal_report.html",
-            context_overrides={
-                "groups": selectors.responses_by_question(self, responses),
-                "counts": counts,
-                "position_counts": counts.positions,
-            },
+            context_overrides=self._report_context(request.user),
         )
+
+    def _report_context(self, user) -> dict:
+        """The report as this person may read it: the same selectors for the page and the public PDF."""
+        from . import selectors
+
+        responses = [r for r in selectors.response_listing(proposal=self, user=user) if r.state == "active"]
+        staff = selectors.acts_for_region(proposal=self, user=user)
+        provider_org_ids = {org.pk for org in permissions.provider_organisations(user)}
+        for response in responses:
+            response.proposal = self
+            response.signatories = selectors.signatories(response)
+            response.author_display = (
+                response.author_name
+                if selectors.shows_author_name(
+                    response=response, user=user, acts_for_region_=staff, own_organisation_ids=provider_org_ids
+                )
+                else ""
+            )
+        counts = selectors.proposal_response_counts(self)
+        sections = self.sections()
+        return {
+            "groups": selectors.responses_by_question(self, responses),
+            "section_groups": selectors.responses_by_section(sections, responses) if sections else [],
+            "counts": counts,
+            "position_counts": counts.positions,
+        }
+
+    @path("verslag-pdf/")
+    def report_pdf_view(self, request):
+        """The published report as a PDF for anyone: what an anonymous visitor reads on the report page."""
+        from django.contrib.auth.models import AnonymousUser
+
+        from . import pdf
+
+        if not self.report_is_published:
+            raise Http404(
+                _("Het verslag van deze consultatie is nog niet gepubliceerd. U krijgt een e-mail zodra het er is.")
+            )
+        content = pdf.report_pdf(proposal=self, context=self._report_context(AnonymousUser()))
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="verslag-{self.slug}.pdf"'
+        # Public, but not stored: a response hidden later must not linger in a cache.
+        response["Cache-Control"] = "no-store"
+        return response
 
     @path("reacties-csv/")
     def public_csv_view(self, request):
         """The public responses after closing, for anyone: exactly what an anonymous visitor sees on the page."""
         from home import exports as spreadsheet
 
-        from . import selectors
+        from . import exports, selectors
 
         if not self.has_closed():
             raise Http404(_("De openbare reacties zijn te downloaden zodra de consultatie is gesloten."))
+        sections = {section.key: section for section in self.sections()}
         rows = [
             (
                 r.question.text if r.question else "",
@@ -502,12 +673,25 @@ class ProposalRoutesMixin(RefusalMixin):
                 r.get_position_display(),
                 r.body_markdown,
                 r.created_at,
+                exports.passage_label(r, sections),
+                ", ".join(org.name for org in selectors.signatories(r)[1:]),
+                r.author_name if r.show_author_name else "",  # the author's choice, as on the page
             )
             for r in selectors.public_responses(proposal=self)
         ]
         # Sent with home.exports' "private, no-store": a response hidden later must not linger in a browser cache.
+        # New columns go at the end, so scripts reading the first five keep working.
         return spreadsheet.response(
-            headers=[_("Vraag"), _("Organisatie"), _("Standpunt"), _("Reactie"), _("Geplaatst op")],
+            headers=[
+                _("Vraag"),
+                _("Organisatie"),
+                _("Standpunt"),
+                _("Reactie"),
+                _("Geplaatst op"),
+                _("Passage"),
+                _("Mede ondertekend door"),
+                _("Auteur"),
+            ],
             rows=rows,
             fmt="csv",
             filename=f"adviestafel-{self.slug}-openbare-reacties",
@@ -518,8 +702,13 @@ class ProposalRoutesMixin(RefusalMixin):
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not selectors.can_export(request.user):
-            raise PermissionDenied(_("Alleen redacteuren exporteren de reacties met namen en regio-reacties."))
+        if not selectors.can_export(request.user, proposal=self):
+            raise PermissionDenied(
+                _(
+                    "Alleen redacteuren en medewerkers van de regio die deze consultatie houdt exporteren de "
+                    "reacties met namen en regio-reacties."
+                )
+            )
         return None
 
     def _export_filename(self):
@@ -569,12 +758,25 @@ class ProposalIndexRoutesMixin(RefusalMixin):
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        responses = list(selectors.my_responses(user=request.user))
+        own = {org.pk for org in permissions.provider_organisations(request.user)}
+        for response in responses:
+            response.signatories = selectors.signatories(response)
+            # A co-signing organisation sees the author's name only if they chose it (it is not their own).
+            response.author_display = (
+                response.author_name
+                if selectors.shows_author_name(
+                    response=response, user=request.user, acts_for_region_=False, own_organisation_ids=own
+                )
+                else ""
+            )
         result = self.render(
             request,
             template="advisory/my_responses.html",
             context_overrides={
-                "responses": list(selectors.my_responses(user=request.user)),
+                "responses": responses,
                 "drafts": list(selectors.my_drafts(user=request.user)),
+                "invitations": list(selectors.my_cosign_invitations(user=request.user)),
             },
         )
         result["Cache-Control"] = "private, no-store"

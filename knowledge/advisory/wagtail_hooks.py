@@ -22,6 +22,15 @@ def register_log_actions(actions):
     actions.register_action("advisory.official_answer", _("Officieel antwoord"), _("Officieel antwoord gegeven"))
     actions.register_action("advisory.outcome_recorded", _("Uitkomst vastgelegd"), _("Uitkomst van reactie vastgelegd"))
     actions.register_action(
+        "advisory.cosign_invited", _("Uitgenodigd om mede te ondertekenen"), _("Medeondertekenaars uitgenodigd")
+    )
+    actions.register_action("advisory.cosign_accepted", _("Mede ondertekend"), _("Reactie mede ondertekend"))
+    actions.register_action(
+        "advisory.cosign_declined",
+        _("Medeondertekening afgeslagen"),
+        _("Uitnodiging om mede te ondertekenen afgeslagen"),
+    )
+    actions.register_action(
         "advisory.review_requested", _("Herbeoordeling gevraagd"), _("Auteur vraagt om herbeoordeling")
     )
 
@@ -46,7 +55,7 @@ def proposal_admin(request, page_id):
     responses = (
         Response.objects.filter(proposal=proposal)
         .select_related("organisation", "author", "question")
-        .prefetch_related("versions", "reports")
+        .prefetch_related("versions", "reports", "cosignatures__organisation")
         .order_by("created_at")
     )
     return render(

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .forms import PrivacyGuardedPageForm
+from .images import MainImageMixin
 from .privacy import PrivacyGuarded
 from .slots import HOME_TEASERS
 
@@ -117,12 +118,16 @@ class NewsIndexPage(BasePage):
         return context
 
 
-class NewsPage(BasePage):
+class NewsPage(MainImageMixin, BasePage):
     date = models.DateField(_("datum"))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
 
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
-    content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        *MainImageMixin.main_image_panels,
+        FieldPanel("date"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
 

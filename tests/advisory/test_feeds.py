@@ -74,7 +74,8 @@ def test_public_csv_after_closing_has_only_public_responses_verbatim(client, con
     assert response.status_code == 200
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0] == ["Vraag", "Organisatie", "Standpunt", "Reactie", "Geplaatst op"]
+    assert rows[0][:5] == ["Vraag", "Organisatie", "Standpunt", "Reactie", "Geplaatst op"]  # new columns after
+    assert rows[0][5:] == ["Passage", "Mede ondertekend door", "Auteur"]
     assert [row[1:4] for row in rows[1:]] == [["Jansen & Zn", "Steunt het voorstel", PUBLIC]]
     _no_secrets(text)
     assert "Openbare reacties downloaden (CSV)" in client.get(closed.url).content.decode()

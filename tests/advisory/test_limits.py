@@ -145,7 +145,9 @@ def test_outcome_moderation_and_export_refusals_say_who_may(client, proposal, pr
     _assert_dutch_refusal(
         client.get(f"{proposal.url}reactie/{response.pk}/verbergen/"), 403, "Alleen redacteuren kunnen reacties"
     )
-    _assert_dutch_refusal(client.get(f"{proposal.url}verslag-print/"), 403, "Alleen redacteuren exporteren")
+    _assert_dutch_refusal(
+        client.get(f"{proposal.url}verslag-print/"), 403, "Alleen redacteuren en medewerkers van de regio"
+    )
 
 
 def test_a_response_you_may_not_see_is_a_dutch_404_that_explains(client, proposal, outsider):

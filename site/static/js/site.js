@@ -14,6 +14,12 @@
     });
   }
 
+  // Disclosures marked data-open-wide (the finder's filters) stand open on wide screens; on a phone, and without
+  // this file, they are a closed <details> above the results.
+  if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) { details.open = true; });
+  }
+
   // Search suggestions as you type (/zoeken/suggesties/?q=).
   var input = document.getElementById("site-search");
   if (!input || !window.fetch) { return; }

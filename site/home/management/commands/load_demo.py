@@ -9,6 +9,7 @@ DEMO_MODULES = [
     "home.demo",
     "knowledge.demo",
     "events.demo",
+    "home.demo_images",
     "knowledge.advisory.demo",
     "search.demo",
 ]

@@ -1,0 +1,228 @@
+"""The front end in a real browser: every page type at a phone's and a desktop's width, the finder on a phone, and
+WCAG 2.2 A/AA (target size included) with axe-core, in Dutch and English.
+
+Screenshots land in var/screenshots/frontend/ (kept after the run, to look at). The demo's images are served from
+MEDIA_ROOT through Playwright's router: Django's test server serves static files but not media.
+"""
+
+import mimetypes
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.browser.test_accessibility import AXE, page_type_urls
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "var" / "screenshots" / "frontend"
+PHONE = {"width": 375, "height": 667}
+DESKTOP = {"width": 1280, "height": 800}
+WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+EXTRA_URLS = ["/zoeken/?q=pleegzorg", "/account/inloggen/", "/goede-voorbeelden/?regio=food-valley"]
+
+
+def serve_media(route):
+    """Answer /media/… from MEDIA_ROOT (what the web server does in production)."""
+    path = route.request.url.split("/media/", 1)[1].split("?", 1)[0]
+    file = Path(settings.MEDIA_ROOT) / path
+    if not file.is_file():
+        return route.fulfill(status=404, body="")
+    content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    return route.fulfill(status=200, body=file.read_bytes(), headers={"Content-Type": content_type})
+
+
+def new_page(browser, live_site, viewport, *, javascript=True, bypass_csp=False, language="nl"):
+    context = browser.new_context(
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        base_url=live_site.url,
+        viewport=viewport,
+        java_script_enabled=javascript,
+        bypass_csp=bypass_csp,
+    )
+    context.route("**/media/**", serve_media)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    if language != "nl":
+        page.goto(f"/taal/{language}/?next=/")
+    return context, page
+
+
+def overflow(page):
+    """How many CSS pixels the document is wider than the viewport, and the widest offending elements."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          const extra = document.documentElement.scrollWidth - width;
+          const culprits = extra > 0 ? [...document.querySelectorAll('body *')]
+            .filter(el => el.getBoundingClientRect().right > width + 1)
+            .slice(0, 3).map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.')) : [];
+          return [extra, culprits];
+        }"""
+    )
+
+
+def shot_name(url, width, language):
+    name = url.strip("/").replace("/", "_").replace("?", "_").replace("=", "-").replace("&", "_") or "home"
+    return SHOTS / f"{name}_{language}_{width}.png"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_every_page_type_fits_the_screen_without_horizontal_scrolling(browser, live_site, viewport):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    urls = page_type_urls() + EXTRA_URLS
+    assert len(urls) >= 12
+    problems = []
+    for language in ("nl", "en"):
+        context, page = new_page(browser, live_site, viewport, language=language)
+        for url in urls:
+            response = page.goto(url)
+            assert response is not None and response.status < 400, url
+            page.wait_for_load_state("load")
+            extra, culprits = overflow(page)
+            if extra > 0:
+                problems.append(f"{url} [{language}, {viewport['width']}px]: {extra}px too wide ({culprits})")
+            page.screenshot(path=str(shot_name(url, viewport["width"], language)), full_page=True)
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("query", ["", "?actielijn=meer-kinderen-zo-thuis-mogelijk&fase=implementatie"])
+def test_first_finder_result_is_in_the_first_screen_on_a_phone(browser, live_site, query):
+    context, page = new_page(browser, live_site, PHONE)
+    page.goto("/goede-voorbeelden/" + query)
+    first = page.locator(".kp-results .kp-card__title").first
+    box = first.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"], f"first result ends at {box['y'] + box['height']:.0f}px"
+    # The 80-odd filter checkboxes are behind one closed disclosure that says how many filters are on.
+    summary = page.locator("summary.kp-filters__summary")
+    assert summary.inner_text().strip() == f"Filters ({query.count('=')})"
+    assert not page.locator("#f-regio-food-valley").is_visible()
+    context.close()
+
+
+def test_filters_chips_and_toon_alle_work_without_javascript(browser, live_site):
+    context, page = new_page(browser, live_site, PHONE, javascript=False)
+    page.goto("/goede-voorbeelden/")
+    region = page.locator("input[name=regio]").last  # beyond the top items: behind "toon alle"
+    page.get_by_text("Filters (0)").click()
+    assert page.locator("input[name=actielijn]").first.is_visible()
+    assert not region.is_visible()
+    page.locator("fieldset:has(input[name=regio]) summary").click()
+    assert region.is_visible()
+    region.check()
+    page.locator("input[name=fase]").first.check()
+    page.get_by_role("button", name="Filters toepassen").click()
+    page.wait_for_load_state()
+    assert "regio=" in page.url and "fase=" in page.url
+    assert page.locator("summary.kp-filters__summary").inner_text().strip() == "Filters (2)"
+
+    chips = page.locator(".kp-active-filters a.kp-chip:not(.kp-chip--clear)")
+    assert chips.count() == 2
+    chips.first.click()  # drops one parameter, keeps the other
+    page.wait_for_load_state()
+    assert page.locator(".kp-active-filters a.kp-chip:not(.kp-chip--clear)").count() == 1
+    assert page.locator("summary.kp-filters__summary").inner_text().strip() == "Filters (1)"
+    context.close()
+
+
+def test_filters_stand_open_beside_the_results_on_a_desktop(browser, live_site):
+    for javascript in (True, False):
+        context, page = new_page(browser, live_site, DESKTOP, javascript=javascript)
+        page.goto("/goede-voorbeelden/")
+        first_filter = page.locator("input[name=actielijn]").first
+        assert first_filter.is_visible(), f"javascript={javascript}"
+        filters, results = page.locator(".kp-filters").bounding_box(), page.locator(".kp-results").bounding_box()
+        assert filters["x"] + filters["width"] <= results["x"]  # beside, not above
+        context.close()
+
+
+def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browser, live_site):
+    from knowledge.models import BestPracticePage
+
+    practice = BestPracticePage.objects.live().exclude(main_image=None).first()
+    if practice is None:
+        pytest.skip("the demo content has no best practice with an image")
+    context, page = new_page(browser, live_site, PHONE)
+    page.goto(practice.url)
+    img = page.locator(".kp-hero picture img")
+    assert page.locator(".kp-hero picture source[type='image/webp']").count() == 1
+    assert img.get_attribute("width") and img.get_attribute("height") and img.get_attribute("srcset")
+    page.wait_for_function("() => document.querySelector('.kp-hero img').complete")
+    assert page.evaluate("() => document.querySelector('.kp-hero img').currentSrc").endswith(".webp")
+    assert page.evaluate("() => document.querySelector('.kp-hero img').naturalWidth") > 0
+    context.close()
+
+
+def axe_audit(page, label):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG22_TAGS,
+    )
+    return [
+        f"{label}: {v['id']} ({v['impact']}) {v['help']} — "
+        + "; ".join(" ".join(node["target"]) for node in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run `npm install` (package.json) first")
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_every_page_type_meets_wcag_22_aa_including_target_size(browser, live_site, viewport):
+    urls = page_type_urls() + EXTRA_URLS
+    problems = []
+    for language in ("nl", "en"):
+        context, page = new_page(browser, live_site, viewport, bypass_csp=True, language=language)
+        for url in urls:
+            page.goto(url)
+            assert page.locator("html").get_attribute("lang") == language, url
+            problems += axe_audit(page, f"{url} [{language}, {viewport['width']}px]")
+        if viewport is PHONE:  # the finder's disclosures open, so their checkboxes are measured too
+            page.goto("/goede-voorbeelden/")
+            page.locator("summary.kp-filters__summary").click()
+            for summary in page.locator(".kp-facet-more > summary").all():
+                summary.click()
+            problems += axe_audit(page, f"/goede-voorbeelden/ filters open [{language}]")
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_spacing_room_above_headings_no_band_under_the_breadcrumb_even_footer_links(browser, live_site):
+    from events.models import EventPage
+
+    event = EventPage.objects.live().exclude(programme=[]).first() or EventPage.objects.live().first()
+    context, page = new_page(browser, live_site, DESKTOP)
+    page.goto(event.url)
+    gap = page.evaluate(
+        "() => document.querySelector('main h1').getBoundingClientRect().top"
+        " - document.querySelector('.kp-breadcrumbs').getBoundingClientRect().bottom"
+    )
+    assert 0 < gap <= 64, f"{gap}px between the breadcrumb and the title"
+    # Room above every heading: the distance to whatever ends above it (text, list, form, section).
+    rooms = page.evaluate(
+        """() => {
+          const all = [...document.querySelectorAll('main *')];
+          return [...document.querySelectorAll('main h2, main h3')].map(h => {
+            const top = h.getBoundingClientRect().top;
+            let above = -Infinity;
+            for (const el of all) {
+              if (el === h || h.contains(el) || el.contains(h)) continue;
+              const r = el.getBoundingClientRect();
+              if (r.height > 0 && r.bottom <= top + 0.5 && r.bottom > above) above = r.bottom;
+            }
+            return [h.textContent.trim(), Math.round(top - above)];
+          });
+        }"""
+    )
+    assert rooms and all(room >= 16 for _text, room in rooms), rooms
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('.kp-footer .utrecht-link-list__item')].map(li => {"
+        " const r = li.getBoundingClientRect(); return [r.left, r.right, r.height]; })"
+    )
+    gaps = [round(b[0] - a[1]) for a, b in pairwise(boxes)]
+    assert len(set(gaps)) == 1 and gaps[0] > 0, gaps  # evenly spaced in one row
+    assert all(height >= 24 for _l, _r, height in boxes)  # WCAG 2.2 target size
+    context.close()
