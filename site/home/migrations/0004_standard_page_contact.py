@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0002_outgoing_email"),
+        ("home", "0003_add_main_image"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_standard_page_contact"),
+        ("home", "0004_standard_page_contact"),
     ]
 
     operations = [
