@@ -125,6 +125,7 @@ def export(request, event_id, fmt):
         raise Http404
     event = get_object_or_404(EventPage, pk=event_id)
     visible = registrations_visible_to(request.user, event=event).order_by("status", "waiting_position", "created_at")
+    questions = list(event.questions.all())
     rows = [
         [
             r.name,
@@ -137,11 +138,12 @@ def export(request, event_id, fmt):
             r.waiting_position,
             r.created_at,
             r.attended_at,
+            *[answer for _question, answer in services.answer_rows(event, r, questions)],
         ]
         for r in visible
     ]
     return spreadsheet.response(
-        headers=[str(h) for h in EXPORT_HEADERS],
+        headers=[str(h) for h in EXPORT_HEADERS] + [question.label for question in questions],
         rows=rows,
         fmt=fmt,
         filename=f"inschrijvingen-{event.slug}",

@@ -89,7 +89,8 @@ def _organizer(event) -> tuple[str, str]:
 def _vevent(event, *, url: str, online_url: str = "", method: str = PUBLISH, attendee=None) -> Event:
     vevent = Event()
     vevent.add("uid", event_uid(event))
-    vevent.add("sequence", event.sequence)
+    # a registrant's own copy also changes when they change their details (Registration.details_version)
+    vevent.add("sequence", attendee.calendar_sequence if attendee is not None else event.sequence)
     vevent.add("dtstamp", timezone.now().astimezone(UTC).replace(microsecond=0))
     vevent.add("dtstart", local_time(event.start))
     vevent.add("dtend", local_time(event.end))

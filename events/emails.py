@@ -6,8 +6,10 @@ mail is no longer true (a confirmation after a cancellation, a waiting-list mail
 skips it instead of sending something false.
 """
 
+import base64
 from dataclasses import dataclass
 
+import segno
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -17,9 +19,13 @@ from django.utils.translation import gettext as _
 from home.mail import render_text
 
 from .calendar import CANCEL, PUBLISH, REQUEST, event_ics
-from .models import PLACE_STATUSES, Registration, RegistrationStatus
+from .certificates import certificate_filename, certificate_pdf, verification_url
+from .models import ACTIVE_STATUSES, PLACE_STATUSES, Registration, RegistrationStatus
 from .selectors import waiting_reason
 from .tokens import checkin_code, make_token
+
+# the mails that carry the check-in code also carry it as a QR code to scan at the door
+QR_KINDS = ("confirmed", "promoted", "details_changed")
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,11 @@ MAIL_KINDS = {
     "event_cancelled": MailKind((RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING), CANCEL),
     # someone registered again with this address: the owner gets their own link (the form told the visitor nothing)
     "already_registered": MailKind((RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING), None, before_start=True),
+    # a place is held for someone from the waiting list: confirm it within the event's offer hours
+    "offered": MailKind((RegistrationStatus.OFFERED,), None, before_start=True),
+    "offer_expired": MailKind((RegistrationStatus.CANCELLED,), None, before_start=True),
+    # the registrant changed their details: their own entry is replaced (REQUEST with a higher SEQUENCE)
+    "details_changed": MailKind(ACTIVE_STATUSES, REQUEST, before_start=True),
 }
 
 
@@ -76,6 +87,9 @@ def _subject(kind: str, event) -> str:
         "updated": _("Gewijzigd: %(title)s"),
         "event_cancelled": _("Gaat niet door: %(title)s"),
         "already_registered": _("U bent al ingeschreven: %(title)s"),
+        "offered": _("Bevestig uw plaats: %(title)s"),
+        "offer_expired": _("Aangeboden plaats vervallen: %(title)s"),
+        "details_changed": _("Uw gegevens zijn gewijzigd: %(title)s"),
     }
     return subjects[kind] % {"title": event.title}
 
@@ -116,10 +130,40 @@ def registration_message(registration: Registration, kind: str) -> EmailMultiAlt
             if registration.status == RegistrationStatus.WAITING
             else "",
         }
+        if has_place and kind in QR_KINDS:
+            # inline in the HTML part (a data: PNG, so the message keeps one attachment, the .ics); the text part
+            # and the HTML part also carry the code itself, which can always be typed
+            context["qr_src"] = qr_data_uri(context["checkin_code"])
         message = _message(subject=_subject(kind, event), template=kind, context=context, to=[registration.email])
         if _attaches_ics(registration, method):
             ics = event_ics(event, url=event.full_url, online_url=online_url, method=method, attendee=registration)
             message.attach(f"{event.slug}.ics", ics, f"text/calendar; charset=utf-8; method={method}")
+    return message
+
+
+def qr_png(code: str) -> bytes:
+    """The check-in code as a QR code (PNG, segno), to scan at the door."""
+    return base64.b64decode(qr_data_uri(code).split(",", 1)[1])
+
+
+def qr_data_uri(code: str) -> str:
+    return segno.make(code, error="m").png_data_uri(scale=6, border=4)
+
+
+def certificate_message(registration: Registration) -> EmailMultiAlternatives:
+    """The attendance certificate after the event, as a PDF attachment with its verification link."""
+    event = registration.event
+    with translation.override("nl"):
+        context = {
+            "registration": registration,
+            "event": event,
+            "registration_url": registration_url(registration),
+            "event_url": event.full_url,
+            "verification_url": verification_url(registration),
+        }
+        subject = _("Uw certificaat van deelname: %(title)s") % {"title": event.title}
+        message = _message(subject=subject, template="certificate", context=context, to=[registration.email])
+        message.attach(certificate_filename(registration), certificate_pdf(registration), "application/pdf")
     return message
 
 

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 
-from .models import EventKind, RegistrationRole
-from .services import MAX_LENGTHS, TOO_LONG, audience_error
+from .models import EventKind, QuestionKind, RegistrationRole
+from .services import ANSWER_MAX_LENGTH, MAX_LENGTHS, NO, REQUIRED, TOO_LONG, YES, audience_error, question_field
 
 WIDGET_CLASSES = {
     forms.TextInput: "utrecht-textbox utrecht-textbox--html-input",
@@ -92,11 +92,93 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
             region.error_messages["invalid_choice"] = audience_error(event)
             region.help_text = _("Alleen mensen uit deze regio's kunnen zich inschrijven.")
 
+        self.questions = list(event.questions.all()) if event is not None else []
+        add_question_fields(self, self.questions)
+
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != "website"]
+
+    def answers(self) -> dict[str, str]:
+        return question_answers(self)
+
+
+def add_question_fields(form, questions, *, initial: dict | None = None) -> None:
+    """One form field per question of the event (`question_<id>`), before the consent box. The service checks
+    the answers again (`services.clean_answers`), so a hand-made post cannot store what the form would refuse."""
+    fields = {}
+    for question in questions:
+        common = {"label": question.label, "required": question.required, "help_text": question.help_text}
+        required_message = _("Beantwoord de vraag “%(question)s”.") % {"question": question.label}
+        if question.kind == QuestionKind.CHOICE:
+            choices = [("", _("Maak een keuze"))] + [(c, c) for c in question.choice_list()]
+            field = forms.ChoiceField(choices=choices, **common)
+        elif question.kind == QuestionKind.YES_NO:
+            field = forms.ChoiceField(choices=[("", _("Maak een keuze")), (YES, _("Ja")), (NO, _("Nee"))], **common)
+        else:
+            field = forms.CharField(max_length=ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}), **common)
+            field.error_messages["max_length"] = _(
+                "Uw antwoord op “%(question)s” is te lang: gebruik hoogstens %(limit)s tekens."
+            ) % {"question": question.label, "limit": ANSWER_MAX_LENGTH}
+        field.error_messages["required"] = required_message
+        field.error_messages["invalid_choice"] = _("Kies een van de mogelijkheden bij “%(question)s”.") % {
+            "question": question.label
+        }
+        css = WIDGET_CLASSES.get(type(field.widget))
+        if css:
+            field.widget.attrs["class"] = css
+        if question.help_text:
+            field.widget.attrs["aria-describedby"] = f"id_{question_field(question)}_helptext"
+        fields[question_field(question)] = field
+        if initial is not None:
+            form.initial.setdefault(question_field(question), initial.get(question.answer_key, ""))
+    # keep consent (and the honeypot) last
+    tail = {name: form.fields.pop(name) for name in ("consent", "website") if name in form.fields}
+    form.fields.update(fields)
+    form.fields.update(tail)
+
+
+def question_answers(form) -> dict[str, str]:
+    data = getattr(form, "cleaned_data", {})
+    return {question.answer_key: data.get(question_field(question), "") for question in form.questions}
+
+
+class RegistrationDetailsForm(AccessibleFormMixin, forms.Form):
+    """What registrants change themselves through their signed link (the e-mail address stays: it is the link)."""
+
+    name = RegistrationForm.base_fields["name"]
+    organisation_name = RegistrationForm.base_fields["organisation_name"]
+    region = RegistrationForm.base_fields["region"]
+    role = RegistrationForm.base_fields["role"]
+    needs = RegistrationForm.base_fields["needs"]
+
+    def __init__(self, *args, registration, **kwargs):
+        event = registration.event
+        initial = {
+            "name": registration.name,
+            "organisation_name": registration.organisation_name,
+            "region": registration.region_id,
+            "role": registration.role,
+            "needs": registration.needs,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        for name, limit in MAX_LENGTHS.items():
+            if name in self.fields:
+                self.fields[name].error_messages["max_length"] = TOO_LONG[name] % {"limit": limit}
+        for name, message in REQUIRED.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+        if event.is_for_selected_regions:
+            region = self.fields["region"]
+            region.queryset = event.allowed_regions()
+            region.error_messages["invalid_choice"] = audience_error(event)
+        self.questions = list(event.questions.all())
+        add_question_fields(self, self.questions, initial=registration.answers or {})
+
+    def answers(self) -> dict[str, str]:
+        return question_answers(self)
 
 
 class EventFilterForm(forms.Form):
@@ -127,9 +209,9 @@ class CheckInForm(forms.Form):
     """Typed by an editor or pasted by a scanner (which ends with Enter, submitting the form)."""
 
     code = forms.CharField(
-        label=_("Inchekcode"),
+        label=_("Incheckcode"),
         max_length=40,
-        error_messages={"required": _("Vul een inchekcode in."), "max_length": _("Deze code is onbekend.")},
+        error_messages={"required": _("Vul een incheckcode in."), "max_length": _("Deze code is onbekend.")},
         help_text=_("Staat in de bevestigingsmail van de deelnemer, bijvoorbeeld 123-AB7KQ9."),
         widget=forms.TextInput(
             attrs={"autofocus": True, "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}

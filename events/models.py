@@ -5,14 +5,16 @@ Registrations are written only by `events.services`; the pages own their read lo
 
 import uuid
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -45,6 +47,20 @@ class RegionAudience(models.TextChoices):
 
     ALL = "all", _("Open voor alle regio's")
     SELECTED = "selected", _("Alleen de gekozen regio's")
+
+
+class WaitingListMode(models.TextChoices):
+    """What happens when the event (or a region's share) is full, and when a place frees up."""
+
+    OFF = "off", _("Geen wachtlijst: vol is vol")
+    AUTOMATIC = "automatic", _("Wachtlijst: de eerste krijgt de vrijgekomen plaats meteen")
+    OFFER = "offer", _("Wachtlijst met aanbod: de eerste moet de plaats binnen een termijn bevestigen")
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", _("Tekst")
+    CHOICE = "choice", _("Keuze uit een lijst")
+    YES_NO = "yes_no", _("Ja of nee")
 
 
 class EventPageForm(PrivacyGuardedPageForm):
@@ -81,6 +97,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         return calendar_feed(request, index_page=self)
 
+    @re_path(r"^certificaat/$", name="certificate_lookup")
+    def certificate_lookup(self, request):
+        from .views import certificate_verify
+
+        return certificate_verify(request, index_page=self, code=request.GET.get("code", ""))
+
+    @path("certificaat/<str:code>/", name="certificate_verify")
+    def certificate_verify(self, request, code):
+        from .views import certificate_verify
+
+        return certificate_verify(request, index_page=self, code=code)
+
 
 class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
     kind = models.CharField(_("soort"), max_length=32, choices=EventKind.choices, default=EventKind.KENNISATELIER)
@@ -104,7 +132,7 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         max_length=16,
         choices=RegionAudience.choices,
         default=RegionAudience.ALL,
-        help_text=_("Bij \u201calleen de gekozen regio's\u201d kunnen alleen mensen uit die regio's zich inschrijven."),
+        help_text=_("Bij “alleen de gekozen regio's” kunnen alleen mensen uit die regio's zich inschrijven."),
     )
     audience_regions = ParentalManyToManyField(
         "accounts.Organisation",
@@ -112,7 +140,7 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         blank=True,
         related_name="+",
         limit_choices_to={"kind": "region"},
-        help_text=_("Alleen van belang bij \u201calleen de gekozen regio's\u201d."),
+        help_text=_("Alleen van belang bij “alleen de gekozen regio's”."),
     )
     audience_roles = models.CharField(
         _("voor wie"), max_length=255, blank=True, help_text=_("Bijvoorbeeld: beleidsmedewerkers en aanbieders.")
@@ -123,6 +151,25 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         null=True,
         blank=True,
         help_text=_("Zo kan één regio een atelier voor iedereen niet vullen. Leeg: geen maximum."),
+    )
+    waiting_list_mode = models.CharField(
+        _("wachtlijst"),
+        max_length=16,
+        choices=WaitingListMode.choices,
+        default=WaitingListMode.AUTOMATIC,
+        help_text=_("Wat er gebeurt als de bijeenkomst (of het deel van een regio) vol is en er een plaats vrijkomt."),
+    )
+    offer_hours = models.PositiveIntegerField(
+        _("bedenktijd (uren)"),
+        default=24,
+        validators=[
+            MinValueValidator(1, _("De bedenktijd is minstens 1 uur.")),
+            MaxValueValidator(24 * 30, _("De bedenktijd is hoogstens 720 uur (30 dagen).")),
+        ],
+        help_text=_(
+            "Alleen bij een wachtlijst met aanbod: binnen zoveel uur moet wie een plaats aangeboden krijgt die "
+            "bevestigen, anders gaat de plaats naar de volgende."
+        ),
     )
     registration_opens_at = models.DateTimeField(_("inschrijving opent"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(
@@ -151,6 +198,22 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         verbose_name=_("gerelateerde goede voorbeelden"),
         blank=True,
         related_name="events",
+    )
+
+    accreditation_points = models.DecimalField(
+        _("accreditatiepunten"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Bijvoorbeeld voor het Kwaliteitsregister Jeugd (SKJ). Staan op het aanwezigheidscertificaat."),
+    )
+    accreditation_register = models.CharField(
+        _("register"),
+        max_length=120,
+        blank=True,
+        default="Kwaliteitsregister Jeugd (SKJ)",
+        help_text=_("Het register waarvoor de punten gelden."),
     )
 
     outcomes = RichTextField(_("leeropbrengsten"), blank=True, features=RICH_TEXT_FEATURES)
@@ -201,10 +264,13 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
                 FieldPanel("audience_regions"),
                 FieldPanel("audience_roles"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_per_region")]),
+                FieldRowPanel([FieldPanel("waiting_list_mode"), FieldPanel("offer_hours")]),
                 FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+                FieldRowPanel([FieldPanel("accreditation_points"), FieldPanel("accreditation_register")]),
             ],
             heading=_("Doelgroep en inschrijving"),
         ),
+        InlinePanel("questions", heading=_("Vragen op het inschrijfformulier"), label=_("vraag")),
         MultiFieldPanel(
             [FieldPanel("organiser"), FieldPanel("contact_name"), FieldPanel("contact_email")],
             heading=_("Organisatie"),
@@ -247,6 +313,8 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
             errors["registration_closes_at"] = _("De inschrijving sluit voordat ze opent.")
         if self.capacity and self.max_per_region and self.max_per_region > self.capacity:
             errors["max_per_region"] = _("Het maximum per regio is groter dan het aantal plaatsen.")
+        if self.waiting_list_mode == WaitingListMode.OFFER and not self.offer_hours:
+            errors["offer_hours"] = _("Geef op binnen hoeveel uur een aangeboden plaats bevestigd moet worden.")
         if errors:
             raise ValidationError(errors)
 
@@ -284,7 +352,11 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         return regions.order_by("name")
 
     def admits_region(self, region) -> bool:
-        return region is not None and self.allowed_regions().filter(pk=region.pk).exists()
+        if region is None:
+            return False
+        if not self.is_for_selected_regions:
+            return region.kind == "region"  # every one of the 42 (no query)
+        return self.allowed_regions().filter(pk=region.pk).exists()
 
     @property
     def is_online(self) -> bool:
@@ -331,17 +403,80 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
 
         return registration_detail(request, event=self, token=token)
 
+    @path("inschrijving/<str:token>/wijzigen/", name="registration_edit")
+    def registration_edit(self, request, token):
+        from .views import registration_edit
+
+        return registration_edit(request, event=self, token=token)
+
+    @path("inschrijving/<str:token>/certificaat/", name="certificate")
+    def certificate(self, request, token):
+        from .views import certificate_download
+
+        return certificate_download(request, event=self, token=token)
+
+
+class EventQuestion(Orderable):
+    """An extra question on one event's registration form (text, a choice or yes/no; required or not)."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
+    label = models.CharField(_("vraag"), max_length=200)
+    kind = models.CharField(_("soort antwoord"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.TEXT)
+    choices = models.TextField(
+        _("keuzes"), blank=True, help_text=_("Alleen bij “keuze uit een lijst”: één keuze per regel.")
+    )
+    required = models.BooleanField(_("verplicht"), default=False)
+    help_text = models.CharField(_("toelichting"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("choices"),
+        FieldPanel("help_text"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.kind == QuestionKind.CHOICE and len(self.choice_list()) < 2:
+            raise ValidationError({"choices": _("Geef minstens twee keuzes, één per regel.")})
+
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in (self.choices or "").splitlines() if line.strip()]
+
+    @property
+    def answer_key(self) -> str:
+        return str(self.pk)
+
 
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Bevestigd")
     WAITING = "waiting", _("Wachtlijst")
+    # a place is held for someone from the waiting list until they confirm it (or `offer_expires_at` passes)
+    OFFERED = "offered", _("Plaats aangeboden")
     CANCELLED = "cancelled", _("Geannuleerd")
     ATTENDED = "attended", _("Aanwezig")
 
 
-# Statuses that hold a place, and statuses that count as an active registration for one e-mail address.
+# Statuses that have a place (entry, online link, check-in), statuses that take one of the event's places (an
+# offered place is held until it is confirmed or expires), and statuses that count as an active registration for
+# one e-mail address.
 PLACE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
-ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.ATTENDED)
+HELD_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.OFFERED)
+ACTIVE_STATUSES = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITING,
+    RegistrationStatus.ATTENDED,
+    RegistrationStatus.OFFERED,
+)
 
 
 class RegistrationRole(models.TextChoices):
@@ -382,8 +517,16 @@ class Registration(models.Model):
     needs = models.TextField(_("toegankelijkheid of dieetwensen"), blank=True)
     consent_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
 
+    # answers to the event's own questions: {str(question id): text}; "ja"/"nee" for yes/no questions
+    answers = models.JSONField(_("antwoorden"), default=dict, blank=True)
+
     status = models.CharField(_("status"), max_length=16, choices=RegistrationStatus.choices)
     waiting_position = models.PositiveIntegerField(_("plaats op de wachtlijst"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("aanbod geldig tot"), null=True, blank=True)
+    # raised when the registrant changes their details, so their own calendar entry is replaced (SEQUENCE)
+    details_version = models.PositiveIntegerField(default=0, editable=False)
+    certificate_code = models.CharField(_("certificaatcode"), max_length=16, null=True, blank=True, unique=True)
+    certificate_sent_at = models.DateTimeField(_("certificaat verstuurd op"), null=True, blank=True)
 
     created_at = models.DateTimeField(_("ingeschreven op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -419,6 +562,11 @@ class Registration(models.Model):
     @property
     def holds_place(self) -> bool:
         return self.status in PLACE_STATUSES
+
+    @property
+    def calendar_sequence(self) -> int:
+        """SEQUENCE of this registrant's own copy: the event's changes plus their own (both only rise)."""
+        return self.event.sequence + self.details_version
 
 
 class CapacityNotice(models.Model):

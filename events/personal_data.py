@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.personal_data import verified_email
 
 from .models import Registration
+from .services import answer_rows
 
 
 def _when(value):
@@ -22,6 +23,7 @@ def registrations(user) -> list[dict]:
     found = (
         Registration.objects.filter(email__iexact=email, anonymised=False)
         .select_related("event", "region")
+        .prefetch_related("event__questions")
         .order_by("-created_at")
     )
     return [
@@ -40,6 +42,11 @@ def registrations(user) -> list[dict]:
             "ingeschreven_op": _when(r.created_at),
             "geannuleerd_op": _when(r.cancelled_at),
             "aanwezig_gemeld_op": _when(r.attended_at),
+            "antwoorden": [
+                {"vraag": question, "antwoord": answer}
+                for question, answer in answer_rows(r.event, r, list(r.event.questions.all()))
+            ],
+            "certificaatcode": r.certificate_code,
         }
         for r in found
     ]

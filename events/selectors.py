@@ -10,9 +10,9 @@ from accounts.permissions import is_editor, is_region_staff, staff_regions
 
 
 def _place_filter():
-    from .models import PLACE_STATUSES
+    from .models import HELD_STATUSES
 
-    return Q(registrations__status__in=PLACE_STATUSES)
+    return Q(registrations__status__in=HELD_STATUSES)
 
 
 def with_counts(queryset):
@@ -46,9 +46,9 @@ def places_left(event) -> int | None:
         return None
     taken = getattr(event, "places_taken", None)
     if taken is None:
-        from .models import PLACE_STATUSES
+        from .models import HELD_STATUSES
 
-        taken = event.registrations.filter(status__in=PLACE_STATUSES).count()
+        taken = event.registrations.filter(status__in=HELD_STATUSES).count()
     return max(event.capacity - taken, 0)
 
 
@@ -56,10 +56,10 @@ def full_region_ids(event) -> set[int]:
     """Regions whose places at this event are all taken (`max_per_region` reached)."""
     if event.max_per_region is None:
         return set()
-    from .models import PLACE_STATUSES
+    from .models import HELD_STATUSES
 
     rows = (
-        event.registrations.filter(status__in=PLACE_STATUSES)
+        event.registrations.filter(status__in=HELD_STATUSES)
         .order_by()
         .values("region_id")
         .annotate(n=Count("pk"))

@@ -27,13 +27,16 @@ from accounts.models import Organisation, OrganisationKind
 
 from .models import (
     ACTIVE_STATUSES,
+    HELD_STATUSES,
     PLACE_STATUSES,
     CapacityNotice,
     EventPage,
+    QuestionKind,
     Registration,
     RegistrationRole,
     RegistrationState,
     RegistrationStatus,
+    WaitingListMode,
 )
 
 CAPACITY_THRESHOLDS = (80, 100)
@@ -59,10 +62,10 @@ STATE_ERRORS = {
 
 
 # The longest text the database keeps for the free-text fields (`needs` is a TextField: the form's limit).
-MAX_LENGTHS = {
-    "name": Registration._meta.get_field("name").max_length,
-    "email": Registration._meta.get_field("email").max_length,
-    "organisation_name": Registration._meta.get_field("organisation_name").max_length,
+MAX_LENGTHS: dict[str, int] = {
+    "name": Registration._meta.get_field("name").max_length or 0,
+    "email": Registration._meta.get_field("email").max_length or 0,
+    "organisation_name": Registration._meta.get_field("organisation_name").max_length or 0,
     "needs": 1000,
 }
 TOO_LONG = {
@@ -98,10 +101,63 @@ def _clean_person(**values: str) -> dict[str, str]:
     return cleaned
 
 
+# --- the event's own questions ------------------------------------------------------------------------------------
+
+ANSWER_MAX_LENGTH = 1000
+YES, NO = "ja", "nee"
+
+
+def question_field(question) -> str:
+    return f"question_{question.pk}"
+
+
+def clean_answers(event: EventPage, answers: dict, questions=None) -> dict[str, str]:
+    """The answers to the event's questions as stored ({question id: text}), or a RegistrationError naming the
+    form field of the first one the database or the editor's rules would refuse (nothing is stored)."""
+    questions = list(event.questions.all()) if questions is None else questions
+    cleaned = {}
+    for question in questions:
+        key, field = question.answer_key, question_field(question)
+        value = answers.get(key, answers.get(field, ""))
+        value = "" if value is None else str(value).strip()
+        if "\x00" in value:
+            raise RegistrationError(_("Dit veld bevat een ongeldig teken."), code="invalid", field=field)
+        if not value:
+            if question.required:
+                message = _("Beantwoord de vraag “%(question)s”.") % {"question": question.label}
+                raise RegistrationError(message, code="required", field=field)
+            continue
+        if len(value) > ANSWER_MAX_LENGTH:
+            message = _("Uw antwoord op “%(question)s” is te lang: gebruik hoogstens %(limit)s tekens.") % {
+                "question": question.label,
+                "limit": ANSWER_MAX_LENGTH,
+            }
+            raise RegistrationError(message, code="too_long", field=field)
+        allowed = (
+            question.choice_list()
+            if question.kind == QuestionKind.CHOICE
+            else [YES, NO]
+            if question.kind == QuestionKind.YES_NO
+            else None
+        )
+        if allowed is not None and value not in allowed:
+            message = _("Kies een van de mogelijkheden bij “%(question)s”.") % {"question": question.label}
+            raise RegistrationError(message, code="invalid_choice", field=field)
+        cleaned[key] = value
+    return cleaned
+
+
+def answer_rows(event: EventPage, registration: Registration, questions=None) -> list[tuple[str, str]]:
+    """(question, answer) for every question of the event, in the form's order (for exports and the own view)."""
+    questions = list(event.questions.all()) if questions is None else questions
+    answers = registration.answers or {}
+    return [(question.label, answers.get(question.answer_key, "")) for question in questions]
+
+
 def audience_error(event: EventPage) -> str:
     names = ", ".join(region.name for region in event.allowed_regions())
     if not names:
-        return _("Inschrijven voor deze bijeenkomst is niet mogelijk: er is nog geen regio gekozen.")
+        return str(_("Inschrijven voor deze bijeenkomst is niet mogelijk: er is nog geen regio gekozen."))
     return _("Deze bijeenkomst is alleen voor de regio's %(regions)s. Kies een van die regio's.") % {"regions": names}
 
 
@@ -111,9 +167,9 @@ def _lock_event(event_id: int) -> EventPage:
 
 
 def _place_counts(event: EventPage) -> tuple[int, dict[int, int]]:
-    """Places taken in total and per region, in one query."""
+    """Places taken (or held for an offer) in total and per region, in one query."""
     per_region = dict(
-        Registration.objects.filter(event=event, status__in=PLACE_STATUSES)
+        Registration.objects.filter(event=event, status__in=HELD_STATUSES)
         .values_list("region_id")
         .annotate(n=Count("pk"))
         .order_by()
@@ -145,7 +201,8 @@ def _renumber_waiting_list(event: EventPage) -> None:
 def _enqueue_mail(registration: Registration, kind: str) -> None:
     from .tasks import send_registration_email
 
-    send_registration_email.enqueue(registration_id=registration.pk, kind=kind)
+    extra = {"details_version": registration.details_version} if kind == "details_changed" else {}
+    send_registration_email.enqueue(registration_id=registration.pk, kind=kind, **extra)
 
 
 def _notify_capacity(event: EventPage, total: int) -> None:
@@ -161,8 +218,23 @@ def _notify_capacity(event: EventPage, total: int) -> None:
                 send_capacity_notice.enqueue(event_id=event.pk, threshold=threshold)
 
 
+def _enqueue_offer_expiry(registration: Registration) -> None:
+    """With a worker that can wait (the database backend), the offer is withdrawn right when it expires; the
+    `expire_event_offers` command (cron) does the same for any backend and catches what a worker missed."""
+    from .tasks import expire_offers_task
+
+    backend = expire_offers_task.get_backend()
+    if getattr(backend, "supports_defer", False):
+        expire_offers_task.using(run_after=registration.offer_expires_at).enqueue(event_id=registration.event_id)
+
+
 def _fill_places(event: EventPage, *, now: datetime.datetime) -> list[Registration]:
-    """Promote people from the waiting list, in order, as long as places (in total and for their region) allow."""
+    """Give freed places to the waiting list, in order, as long as places (in total and for their region) allow.
+
+    Automatic (and "off", for anyone still waiting from before): the person is confirmed. With offers: the place
+    is held for them (`offered`) until `offer_hours` have passed; they confirm through their signed link.
+    """
+    offer = event.waiting_list_mode == WaitingListMode.OFFER
     total, per_region = _place_counts(event)
     promoted = []
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).order_by(
@@ -173,18 +245,49 @@ def _fill_places(event: EventPage, *, now: datetime.datetime) -> list[Registrati
             break
         if not _has_place(event, registration.region_id, total, per_region):
             continue
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.confirmed_at = now
         registration.waiting_position = None
-        registration.save(update_fields=["status", "confirmed_at", "waiting_position", "updated_at"])
+        if offer:
+            registration.status = RegistrationStatus.OFFERED
+            registration.offer_expires_at = now + datetime.timedelta(hours=event.offer_hours)
+            registration.save(update_fields=["status", "offer_expires_at", "waiting_position", "updated_at"])
+            _enqueue_mail(registration, "offered")
+            _enqueue_offer_expiry(registration)
+        else:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+            registration.save(update_fields=["status", "confirmed_at", "waiting_position", "updated_at"])
+            _enqueue_mail(registration, "promoted")
         total += 1
         per_region[registration.region_id] = per_region.get(registration.region_id, 0) + 1
         promoted.append(registration)
-        _enqueue_mail(registration, "promoted")
     if promoted:
+        if offer:
+            log(
+                instance=event,
+                action="events.place_offered",
+                user=None,
+                data={"registrations": [r.pk for r in promoted]},
+            )
         _renumber_waiting_list(event)
         _notify_capacity(event, total)
     return promoted
+
+
+def _full_error(event: EventPage, region: Organisation, total: int) -> RegistrationError:
+    """No waiting list: say whether the event is full or only the region's share of it."""
+    if event.capacity is not None and total >= event.capacity:
+        return RegistrationError(
+            _("Deze bijeenkomst is vol en heeft geen wachtlijst. Inschrijven kan niet meer."), code="full"
+        )
+    return RegistrationError(
+        _(
+            "De plaatsen voor de regio %(region)s zijn vol (maximaal %(max)s per regio) en deze bijeenkomst heeft "
+            "geen wachtlijst."
+        )
+        % {"region": region.name, "max": event.max_per_region},
+        code="region_full",
+        field="region",
+    )
 
 
 def _already_registered(registration: Registration, *, notify: bool) -> Registration:
@@ -210,6 +313,8 @@ def register(
     consent: bool,
     needs: str = "",
     organisation: Organisation | None = None,
+    answers: dict | None = None,
+    questions: list | None = None,
     now: datetime.datetime | None = None,
     notify: bool = True,
 ) -> Registration:
@@ -236,20 +341,21 @@ def register(
         event = _lock_event(event.pk)
         state = event.registration_state(now)
         if state != RegistrationState.OPEN:
-            raise RegistrationError(STATE_ERRORS[state], code=state)
+            raise RegistrationError(STATE_ERRORS[RegistrationState(state)], code=state)
         if not event.admits_region(region):
             raise RegistrationError(audience_error(event), code="audience", field="region")
+        cleaned_answers = clean_answers(event, answers or {}, questions)
         duplicate = _(
             "Met dit e-mailadres is al iemand ingeschreven voor deze bijeenkomst. Kijk in uw e-mail voor "
             "de bevestiging; daarin staat de link om uw inschrijving te bekijken."
         )
-        existing = Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE_STATUSES).first()
-        if existing is not None:
-            return _already_registered(existing, notify=notify)
-
+        # A second registration with this address is caught by the partial unique constraint (one query less on
+        # every registration than looking first); the IntegrityError branch below handles it.
         total, per_region = _place_counts(event)
         confirmed = _has_place(event, region.pk, total, per_region)
         position = None
+        if not confirmed and event.waiting_list_mode == WaitingListMode.OFF:
+            raise _full_error(event, region, total)
         if not confirmed:
             last = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).aggregate(
                 last=Max("waiting_position")
@@ -266,6 +372,7 @@ def register(
                     region=region,
                     role=role,
                     needs=person["needs"],
+                    answers=cleaned_answers,
                     consent_at=now,
                     status=RegistrationStatus.CONFIRMED if confirmed else RegistrationStatus.WAITING,
                     waiting_position=position,
@@ -307,11 +414,12 @@ def cancel_registration(
             raise RegistrationError(
                 _("De bijeenkomst is al begonnen; afmelden kan niet meer via deze link."), code="started"
             )
-        was_confirmed = current.status == RegistrationStatus.CONFIRMED
+        was_confirmed = current.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED)
         current.status = RegistrationStatus.CANCELLED
         current.cancelled_at = now
         current.waiting_position = None
-        current.save(update_fields=["status", "cancelled_at", "waiting_position", "updated_at"])
+        current.offer_expires_at = None
+        current.save(update_fields=["status", "cancelled_at", "waiting_position", "offer_expires_at", "updated_at"])
         _enqueue_mail(current, "cancelled")
         promoted = _fill_places(event, now=now) if was_confirmed and not event.cancelled else []
         if not was_confirmed:
@@ -430,7 +538,7 @@ def check_in(*, event: EventPage, code: str, user=None, now: datetime.datetime |
 
     now = now or timezone.now()
     if not code or not code.strip():
-        raise RegistrationError(_("Vul een inchekcode in."), code="empty", field="code")
+        raise RegistrationError(_("Vul een incheckcode in."), code="empty", field="code")
     found = registration_for_checkin_code(code)
     if found is None:
         raise RegistrationError(
@@ -446,6 +554,12 @@ def check_in(*, event: EventPage, code: str, user=None, now: datetime.datetime |
             raise RegistrationError(
                 _("%(name)s staat op de wachtlijst en heeft geen plaats.") % {"name": current.name},
                 code="waiting",
+                field="code",
+            )
+        if current.status == RegistrationStatus.OFFERED:
+            raise RegistrationError(
+                _("%(name)s heeft de aangeboden plaats nog niet bevestigd.") % {"name": current.name},
+                code="offered",
                 field="code",
             )
         if current.status == RegistrationStatus.CANCELLED:
@@ -508,7 +622,7 @@ def notify_registrants_of_change(*, event: EventPage, user=None, now: datetime.d
         ids = list(
             Registration.objects.filter(
                 event=event,
-                status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING),
+                status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.OFFERED),
                 anonymised=False,
             ).values_list("pk", flat=True)
         )
@@ -523,7 +637,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48)
     """E-mail each confirmed registrant of an event starting within `hours` once; returns how many were queued."""
     now = now or timezone.now()
     with transaction.atomic():
-        due = (
+        due_rows = (
             Registration.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(
                 status=RegistrationStatus.CONFIRMED,
@@ -536,7 +650,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48)
             )
             .order_by("pk")
         )
-        due = list(due)
+        due = list(due_rows)
         Registration.objects.filter(pk__in=[r.pk for r in due]).update(reminder_sent_at=now)
         for registration in due:
             _enqueue_mail(registration, "reminder")
@@ -553,8 +667,225 @@ def purge_registrations(*, now: datetime.datetime | None = None, months: int | N
             name="",
             email="",
             needs="",
+            answers={},
             consent_at=None,
             anonymised=True,
             anonymised_at=now,
             updated_at=now,
         )
+
+
+# --- waiting list with a time-limited offer -------------------------------------------------------------------------
+
+
+def accept_offer(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
+    """The registrant confirms the place offered to them (through their signed link) before the offer expires."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status in PLACE_STATUSES:
+            return current
+        if current.status != RegistrationStatus.OFFERED:
+            raise RegistrationError(_("Er staat geen plaats voor u klaar."), code="not_offered")
+        if event.cancelled or event.start <= now:
+            raise RegistrationError(
+                _("De bijeenkomst is al begonnen of gaat niet door; bevestigen kan niet meer."), code="started"
+            )
+        expired = current.offer_expires_at is not None and current.offer_expires_at <= now
+        if expired:
+            # the cron run has not come yet: withdraw it now (committed), then tell the registrant
+            _expire(event, [current], now=now)
+        else:
+            current.status = RegistrationStatus.CONFIRMED
+            current.confirmed_at = now
+            current.offer_expires_at = None
+            current.save(update_fields=["status", "confirmed_at", "offer_expires_at", "updated_at"])
+            _enqueue_mail(current, "promoted")
+            log(instance=event, action="events.offer_accepted", user=None, data={"registration": current.pk})
+    registration.refresh_from_db()
+    if expired:
+        raise RegistrationError(
+            _("De bedenktijd is voorbij: de plaats is naar de volgende op de wachtlijst gegaan."), code="expired"
+        )
+    return current
+
+
+def _expire(event: EventPage, expired: list[Registration], *, now: datetime.datetime) -> list[Registration]:
+    """Withdraw expired offers (they count as cancelled) and offer the places to the next who fit."""
+    for registration in expired:
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.offer_expires_at = None
+        registration.save(update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"])
+        _enqueue_mail(registration, "offer_expired")
+    log(
+        instance=event,
+        action="events.offer_expired",
+        user=None,
+        data={"registrations": [r.pk for r in expired]},
+    )
+    if event.cancelled or event.start <= now:
+        return []
+    return _fill_places(event, now=now)
+
+
+def expire_offers(*, event_id: int | None = None, now: datetime.datetime | None = None) -> int:
+    """Withdraw every offer whose time is up and pass the place on; returns how many offers expired.
+
+    Run by the worker when an offer expires (deferred task) and by `manage.py expire_event_offers` (cron).
+    One transaction per event, each starting with the event's lock, like every other capacity change.
+    """
+    now = now or timezone.now()
+    due = Registration.objects.filter(status=RegistrationStatus.OFFERED, offer_expires_at__lte=now)
+    if event_id is not None:
+        due = due.filter(event_id=event_id)
+    count = 0
+    for pk in sorted(set(due.values_list("event_id", flat=True))):
+        with transaction.atomic():
+            event = _lock_event(pk)
+            expired = list(
+                Registration.objects.select_for_update()
+                .filter(event=event, status=RegistrationStatus.OFFERED, offer_expires_at__lte=now)
+                .order_by("pk")
+            )
+            if expired:
+                _expire(event, expired, now=now)
+                count += len(expired)
+    if count:
+        logger.info("events: %s waiting-list offer(s) expired", count)
+    return count
+
+
+# --- a registrant changes their own details -------------------------------------------------------------------------
+
+
+def update_registration(
+    *,
+    registration: Registration,
+    name: str,
+    organisation_name: str,
+    region: Organisation,
+    role: str,
+    needs: str = "",
+    answers: dict | None = None,
+    now: datetime.datetime | None = None,
+) -> Registration:
+    """Registrants change their details through their signed link, under the same rules as registering: the
+    region must be in the audience and, for someone holding a place, still have room. Their calendar entry is
+    replaced (same UID, higher SEQUENCE) by the e-mail that confirms the change. Logged."""
+    now = now or timezone.now()
+    person = _clean_person(name=name, email=registration.email, organisation_name=organisation_name, needs=needs)
+    if region is None or region.kind != OrganisationKind.REGION:
+        raise RegistrationError(_("Kies een van de 42 jeugdzorgregio's."), code="region", field="region")
+    if role not in RegistrationRole.values:
+        raise RegistrationError(_("Kies uw rol."), code="role", field="role")
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status not in ACTIVE_STATUSES or current.anonymised:
+            raise RegistrationError(_("Deze inschrijving is geannuleerd; wijzigen kan niet meer."), code="cancelled")
+        if event.cancelled or event.start <= now:
+            raise RegistrationError(
+                _("De bijeenkomst is al begonnen of gaat niet door; wijzigen kan niet meer."), code="started"
+            )
+        cleaned_answers = clean_answers(event, answers or {})
+        if region.pk != current.region_id:
+            if not event.admits_region(region):
+                raise RegistrationError(audience_error(event), code="audience", field="region")
+            if current.status in HELD_STATUSES and event.max_per_region is not None:
+                per_region = _place_counts(event)[1]
+                if per_region.get(region.pk, 0) >= event.max_per_region:
+                    raise RegistrationError(
+                        _(
+                            "De plaatsen voor de regio %(region)s zijn vol (maximaal %(max)s per regio); u houdt uw "
+                            "plaats onder uw huidige regio."
+                        )
+                        % {"region": region.name, "max": event.max_per_region},
+                        code="region_full",
+                        field="region",
+                    )
+        old_region_id = current.region_id
+        current.name = person["name"]
+        current.organisation_name = person["organisation_name"]
+        current.needs = person["needs"]
+        current.region = region
+        current.role = role
+        current.answers = cleaned_answers
+        current.details_version += 1
+        current.save()
+        _enqueue_mail(current, "details_changed")
+        log(
+            instance=event,
+            action="events.registration_changed",
+            user=None,
+            data={"registration": current.pk, "region_changed": old_region_id != region.pk},
+        )
+        if old_region_id != region.pk and current.status in HELD_STATUSES and not event.cancelled:
+            _fill_places(event, now=now)  # the old region's share may now admit someone waiting
+    registration.refresh_from_db()
+    return current
+
+
+# --- attendance certificates ----------------------------------------------------------------------------------------
+
+
+def issue_certificate(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
+    """Give someone marked present a certificate code (once); refused before the event ends or without presence."""
+    from django.utils.crypto import get_random_string
+
+    from .tokens import CERTIFICATE_ALPHABET
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+        if current.status != RegistrationStatus.ATTENDED or current.anonymised:
+            raise RegistrationError(
+                _("Een certificaat is er alleen voor wie bij de bijeenkomst aanwezig was."), code="not_attended"
+            )
+        if current.event.end > now:
+            raise RegistrationError(
+                _("Het certificaat komt beschikbaar als de bijeenkomst is afgelopen."), code="not_ended"
+            )
+        if not current.certificate_code:
+            current.certificate_code = get_random_string(10, CERTIFICATE_ALPHABET)
+            current.save(update_fields=["certificate_code", "updated_at"])
+    return current
+
+
+def send_certificates(*, now: datetime.datetime | None = None, days: int = 30) -> int:
+    """E-mail a certificate to everyone marked present at events that ended in the last `days`, once each."""
+    from .tasks import send_certificate_email
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            Registration.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                status=RegistrationStatus.ATTENDED,
+                certificate_sent_at__isnull=True,
+                anonymised=False,
+                event__cancelled=False,
+                event__end__lte=now,
+                event__end__gt=now - datetime.timedelta(days=days),
+            )
+            .order_by("pk")
+        )
+        for registration in due:
+            issue_certificate(registration=registration, now=now)
+        Registration.objects.filter(pk__in=[r.pk for r in due]).update(certificate_sent_at=now)
+        for registration in due:
+            send_certificate_email.enqueue(registration_id=registration.pk)
+    return len(due)
+
+
+def certificate_for_code(code: str) -> Registration | None:
+    """The registration a certificate code belongs to (for the public verification page), or None."""
+    code = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    if not code or len(code) > 16:
+        return None
+    return (
+        Registration.objects.select_related("event")
+        .filter(certificate_code=code, status=RegistrationStatus.ATTENDED)
+        .first()
+    )

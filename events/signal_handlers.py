@@ -24,9 +24,15 @@ def purge_cached_event_pages(sender, instance, **kwargs):
 
     from .models import EventPage
 
-    event = EventPage.objects.filter(pk=instance.event_id).first()
+    # The registration's event is usually loaded already (the service locked it): no query for it then.
+    event = instance._state.fields_cache.get("event") or EventPage.objects.filter(pk=instance.event_id).first()
     if event is None:
         return
-    # get_url_parts gives (site id, root URL, path); the cache keys pages by path.
-    paths = [parts[2] for parts in (event.get_url_parts(), event.get_parent().get_url_parts()) if parts]
+    # get_url_parts gives (site id, root URL, path); the cache keys pages by path. The index is the event's parent,
+    # so its path is the event's path without the last segment (no page-tree query inside the request).
+    parts = event.get_url_parts()
+    if not parts:
+        return
+    path = parts[2]
+    paths = [path, path.rstrip("/").rsplit("/", 1)[0] + "/"]
     transaction.on_commit(lambda: page_cache.purge_path(*paths))

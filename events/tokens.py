@@ -44,6 +44,8 @@ def registration_for_token(token: str, *, event=None) -> Registration | None:
 # so a code is not guessable from the id and stops working once the registration is anonymised.
 _CHECKIN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 _CHECKIN_LENGTH = 6
+# certificate verification codes: random (stored on the registration), the same alphabet without look-alikes
+CERTIFICATE_ALPHABET = _CHECKIN_ALPHABET
 
 
 def _checkin_suffix(registration: Registration) -> str:

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,8 +13,9 @@ from home import security
 
 from . import services
 from .calendar import event_ics, feed_ics
-from .forms import RegistrationForm
-from .models import PLACE_STATUSES, EventPage, RegistrationState, RegistrationStatus
+from .certificates import certificate_filename, certificate_pdf, points_text
+from .forms import RegistrationDetailsForm, RegistrationForm
+from .models import ACTIVE_STATUSES, PLACE_STATUSES, EventPage, RegistrationState, RegistrationStatus
 from .selectors import full_regions, places_left, with_counts
 from .services import STATE_ERRORS, RegistrationError
 from .tokens import make_token, registration_for_token
@@ -84,6 +85,8 @@ def event_detail(request, *, event):
                     role=data["role"],
                     needs=data["needs"],
                     consent=data["consent"],
+                    answers=form.answers(),
+                    questions=form.questions,  # read once for the form; the service checks the answers again
                 )
             except RegistrationError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -117,6 +120,14 @@ def registration_detail(request, *, event, token):
         return TemplateResponse(
             request, "events/registration_invalid.html", {"page": event, "event": event}, status=404
         )
+    if request.method == "POST" and request.POST.get("action") == "accept":
+        try:
+            services.accept_offer(registration=registration)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Uw plaats is bevestigd. U krijgt een bevestiging per e-mail."))
+        return redirect(registration_path(event, registration))
     if request.method == "POST" and request.POST.get("action") == "cancel":
         was_waiting = registration.status == RegistrationStatus.WAITING
         try:
@@ -132,19 +143,110 @@ def registration_detail(request, *, event, token):
             )
         return redirect(registration_path(event, registration))
     now = timezone.now()
+    before_start = event.start > now and not event.cancelled
     context = {
         "page": event,
         "event": event,
         "registration": registration,
         "online_url": event.online_url if registration.status in PLACE_STATUSES else "",
-        "can_cancel": registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+        "can_cancel": registration.status
+        in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.OFFERED)
         and event.start > now,
+        "can_accept": registration.status == RegistrationStatus.OFFERED and before_start,
+        "can_edit": registration.status in ACTIVE_STATUSES and before_start,
+        "edit_url": _subpage_path(event, "registration_edit", registration),
+        "has_certificate": registration.status == RegistrationStatus.ATTENDED and event.end <= now,
+        "certificate_url": _subpage_path(event, "certificate", registration),
+        "answers": services.answer_rows(event, registration),
         "state": event.registration_state(now),
         "RegistrationState": RegistrationState,
     }
-    response = TemplateResponse(request, "events/registration_detail.html", context)
+    return _private(TemplateResponse(request, "events/registration_detail.html", context))
+
+
+def _private(response):
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _subpage_path(event, name, registration) -> str:
+    return event.url + event.reverse_subpage(name, kwargs={"token": make_token(registration)})
+
+
+def _invalid_link(request, event):
+    return TemplateResponse(request, "events/registration_invalid.html", {"page": event, "event": event}, status=404)
+
+
+def registration_edit(request, *, event, token):
+    """Registrants change their name, organisation, role, region (where the event allows it) and answers."""
+    registration = registration_for_token(token, event=event)
+    if registration is None:
+        return _invalid_link(request, event)
+    form = RegistrationDetailsForm(request.POST or None, registration=registration)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.update_registration(
+                    registration=registration,
+                    name=data["name"],
+                    organisation_name=data["organisation_name"],
+                    region=data["region"],
+                    role=data["role"],
+                    needs=data["needs"],
+                    answers=form.answers(),
+                )
+            except RegistrationError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+                status = 400
+            else:
+                messages.success(
+                    request, _("Uw gegevens zijn gewijzigd. U krijgt een bevestiging per e-mail, met de afspraak.")
+                )
+                return redirect(registration_path(event, registration))
+        else:
+            status = 400
+    context = {"page": event, "event": event, "registration": registration, "form": form}
+    response = _private(TemplateResponse(request, "events/registration_edit.html", context))
+    response.status_code = status
+    return response
+
+
+def certificate_download(request, *, event, token):
+    """The attendance certificate (PDF) through the signed link, once the event is over and the person was there."""
+    registration = registration_for_token(token, event=event)
+    if registration is None:
+        return _invalid_link(request, event)
+    try:
+        registration = services.issue_certificate(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+        return redirect(registration_path(event, registration))
+    response = HttpResponse(certificate_pdf(registration), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(registration)}"'
+    return _private(response)
+
+
+def certificate_verify(request, *, index_page, code):
+    """Public: anyone holding a certificate code can check that it was issued, for whom and for what."""
+    code = (code or "").strip()
+    registration = services.certificate_for_code(code) if code else None
+    if code and registration is None and len(code) > 40:
+        raise Http404
+    context = {
+        "page": index_page,
+        "code": code,
+        "registration": registration,
+        "event": registration.event if registration else None,
+        "points": points_text(registration.event) if registration else "",
+    }
+    response = TemplateResponse(
+        request, "events/certificate_verify.html", context, status=404 if code and registration is None else 200
+    )
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -32,6 +32,18 @@ def register_log_actions(actions):
         "events.message_sent", _("Bericht aan deelnemers"), _("Bericht aan alle deelnemers verstuurd")
     )
     actions.register_action(
+        "events.place_offered", _("Plaats aangeboden"), _("Vrijgekomen plaats aangeboden aan de wachtlijst")
+    )
+    actions.register_action(
+        "events.offer_accepted", _("Aanbod bevestigd"), _("Aangeboden plaats bevestigd door de deelnemer")
+    )
+    actions.register_action(
+        "events.offer_expired", _("Aanbod verlopen"), _("Aangeboden plaats niet op tijd bevestigd; doorgegeven")
+    )
+    actions.register_action(
+        "events.registration_changed", _("Gegevens gewijzigd"), _("Deelnemer wijzigde de eigen gegevens")
+    )
+    actions.register_action(
         "events.change_notice",
         _("Wijziging gemeld aan deelnemers"),
         _("Nieuwe tijd, plaats of afgelasting gemeld aan ingeschrevenen en wachtlijst"),

@@ -153,7 +153,9 @@ def response_counts(proposals) -> dict:
     models = _models()
     pks = [getattr(p, "pk", p) for p in proposals]
     active = models.Response.objects.filter(proposal__in=pks, state=models.ResponseState.ACTIVE)
-    per_position, per_section, totals = {}, {}, {}
+    per_position: dict[int, dict[str, int]] = {}
+    per_section: dict[int, dict[str, int]] = {}
+    totals: dict[int, int] = {}
     for row in active.values("proposal", "position", "section_key").annotate(n=Count("pk")).order_by():
         pk = row["proposal"]
         per_position.setdefault(pk, {}).setdefault(row["position"], 0)
@@ -171,7 +173,7 @@ def response_counts(proposals) -> dict:
             .order_by()
         )
     )
-    organisations = {}
+    organisations: dict[int, int] = {}
     for proposal_pk, _organisation in signers:
         organisations[proposal_pk] = organisations.get(proposal_pk, 0) + 1
     result = {}
@@ -428,8 +430,9 @@ def responses_by_section(sections, responses):
     """[(section or None, [responses])]: the whole proposal first, then the passages in document order; a
     response on a passage that was since removed keeps its label (from when it was placed)."""
     models = _models()
-    by_key = {section.key: (section, []) for section in sections}
-    whole, gone = [], {}
+    by_key: dict[str, tuple] = {section.key: (section, []) for section in sections}
+    whole: list = []
+    gone: dict[str, tuple] = {}
     for response in responses:
         if not response.section_key:
             whole.append(response)
@@ -448,8 +451,8 @@ def responses_by_section(sections, responses):
 
 def responses_by_question(proposal, responses):
     """[(question or None, [responses])] in question order, the general thread last."""
-    groups = [(question, []) for question in proposal.questions.all()]
-    general = []
+    groups: list[tuple] = [(question, []) for question in proposal.questions.all()]
+    general: list = []
     index = {question.pk: items for question, items in groups}
     for response in responses:
         index.get(response.question_id, general).append(response)

@@ -87,7 +87,7 @@ def test_confirming_respects_the_per_region_maximum_and_then_gives_the_place(cli
     third.refresh_from_db()
     assert third.status == RegistrationStatus.CONFIRMED and third.waiting_position is None
     (mail,) = [m for m in mailoutbox if m.to == [third.email]]
-    assert "plaats voor u vrijgekomen" in mail.subject and "Uw inchekcode voor bij de deur" in mail.body
+    assert "plaats voor u vrijgekomen" in mail.subject and "Uw incheckcode voor bij de deur" in mail.body
     assert any(m.subject.startswith("Vol:") for m in mailoutbox)  # 5 of 5: the editors are told once
     assert PageLogEntry.objects.get(page=event, action="events.registration_confirmed").data == {
         "registration": third.pk

@@ -101,3 +101,54 @@ def test_simultaneous_cancellations_promote_each_waiting_person_once(demo_site):
     assert set(event.registrations.filter(status=RegistrationStatus.CONFIRMED).values_list("pk", flat=True)) == {
         r.pk for r in waiting
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_waiting_list_simultaneous_registrations_fill_the_last_places_and_refuse_the_rest(demo_site):
+    from events.models import WaitingListMode
+    from events.services import RegistrationError
+
+    event = EventPageFactory(capacity=10, waiting_list_mode=WaitingListMode.OFF)
+    for _ in range(7):
+        register(event, notify=False)
+
+    results, errors = _run_simultaneously(
+        20, lambda i: register(event, email=f"zonderlijst{i}@voorbeeld.example", notify=False)
+    )
+
+    assert [r.status for r in results if r is not None].count(RegistrationStatus.CONFIRMED) == 3
+    assert all(isinstance(e, RegistrationError) and e.code == "full" for e in errors if e is not None)
+    assert sum(e is not None for e in errors) == 17
+    assert event.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 10
+    assert not event.registrations.filter(status=RegistrationStatus.WAITING).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_cancellations_and_expiry_runs_offer_each_freed_place_once(demo_site):
+    import datetime
+
+    from django.utils import timezone
+
+    from events import services
+    from events.models import HELD_STATUSES, WaitingListMode
+
+    event = EventPageFactory(capacity=5, waiting_list_mode=WaitingListMode.OFFER, offer_hours=1)
+    confirmed = [register(event, notify=False) for _ in range(5)]
+    waiting = [register(event, notify=False) for _ in range(10)]
+    earlier = timezone.now() - datetime.timedelta(hours=2)
+
+    # five cancel at once: five offers (already expired), to the first five on the list
+    _, errors = _run_simultaneously(5, lambda i: services.cancel_registration(registration=confirmed[i], now=earlier))
+    assert errors == [None] * 5
+    offered = set(event.registrations.filter(status=RegistrationStatus.OFFERED).values_list("pk", flat=True))
+    assert offered == {r.pk for r in waiting[:5]}
+
+    # cron and the worker run the expiry at the same moment, four times over: each offer expires once
+    results, errors = _run_simultaneously(4, lambda i: services.expire_offers())
+    assert errors == [None] * 4
+    assert sum(results) == 5
+    assert event.registrations.filter(status__in=HELD_STATUSES).count() == 5
+    offered_now = set(event.registrations.filter(status=RegistrationStatus.OFFERED).values_list("pk", flat=True))
+    assert offered_now == {r.pk for r in waiting[5:]}
+    positions = list(event.registrations.filter(status=RegistrationStatus.WAITING).values_list("waiting_position"))
+    assert positions == []

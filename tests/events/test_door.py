@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _code_from_mail(message) -> str:
-    match = re.search(r"Uw inchekcode voor bij de deur: (\S+)", message.body)
+    match = re.search(r"Uw incheckcode voor bij de deur: (\S+)", message.body)
     assert match, message.body
     return match.group(1)
 
@@ -71,7 +71,7 @@ def test_the_confirmation_mail_carries_the_code_and_the_editor_checks_in_with_it
     assert code in mail.alternatives[0][0]
     client.force_login(editor())
     page = client.get(f"/admin/kennisateliers/{event.pk}/inchecken/")
-    assert page.status_code == 200 and "Inchekcode" in page.content.decode()
+    assert page.status_code == 200 and "Incheckcode" in page.content.decode()
 
     # a phone keyboard may send lower case and spaces
     response = client.post(f"/admin/kennisateliers/{event.pk}/inchecken/", {"code": f" {code.lower()} "}, follow=True)
@@ -100,7 +100,7 @@ def test_wrong_other_event_and_waiting_codes_are_refused_in_dutch(client, event,
     zoe_code = services_code(people["zoe"])
     tampered = zoe_code[:-1] + ("A" if zoe_code[-1] != "A" else "B")
     cases = {
-        "": "Vul een inchekcode in.",
+        "": "Vul een incheckcode in.",
         "hallo": "Deze code is onbekend",
         tampered: "Deze code is onbekend",
         services_code(stranger): "Deze code hoort bij een andere bijeenkomst.",

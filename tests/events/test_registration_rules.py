@@ -153,7 +153,7 @@ def test_index_filter_by_region_follows_the_audience_choice(client, event_index,
 
 def _admin_form(event, *, regions=(), **fields):
     from django.utils.datastructures import MultiValueDict
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
     form_class = type(event).get_edit_handler().get_form_class()
     data = {
@@ -163,6 +163,9 @@ def _admin_form(event, *, regions=(), **fields):
         "start": timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M"),
         "end": timezone.localtime(event.end).strftime("%Y-%m-%d %H:%M"),
         **{name: streamfield([]) for name in ("body", "programme", "materials", "produced_items")},
+        "waiting_list_mode": "automatic",
+        "offer_hours": "24",
+        "questions": inline_formset([]),
         **fields,
     }
     posted = MultiValueDict({key: [value] for key, value in nested_form_data(data).items()})

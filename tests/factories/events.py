@@ -54,3 +54,18 @@ def register(event, *, region="food-valley", notify=True, **overrides):
     }
     fields.update(overrides)
     return services.register(event=event, notify=notify, **fields)
+
+
+def question(event, label, *, kind="text", choices=(), required=False, help_text=""):
+    """A question on the event's registration form (as an editor adds it in the InlinePanel)."""
+    from events.models import EventQuestion
+
+    return EventQuestion.objects.create(
+        event=event,
+        label=label,
+        kind=kind,
+        choices="\n".join(choices),
+        required=required,
+        help_text=help_text,
+        sort_order=EventQuestion.objects.filter(event=event).count(),
+    )
