@@ -36,10 +36,6 @@ def upcoming_events():
     return with_counts(visible_events().filter(end__gte=timezone.now())).order_by("start", "pk")
 
 
-def past_events():
-    return visible_events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
-
-
 def places_left(event) -> int | None:
     """Free places; None when the capacity is unlimited. Uses `places_taken` when annotated."""
     if event.capacity is None:

@@ -192,10 +192,6 @@ def proposal_response_counts(proposal) -> ResponseCounts:
     return response_counts([proposal])[proposal.pk]
 
 
-def responding_organisation_count(proposal) -> int:
-    return proposal_response_counts(proposal).organisations
-
-
 # Permissions -------------------------------------------------------------------------------------------------
 
 

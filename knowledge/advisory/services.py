@@ -233,10 +233,6 @@ def draft_save(
     return draft
 
 
-def draft_discard(*, proposal, user) -> None:
-    ResponseDraft.objects.filter(proposal=proposal, author=user).delete()
-
-
 def follow(*, proposal, user) -> ProposalFollow:
     if not user.is_authenticated:
         raise AdvisoryError(_("Log in om dit voorstel te volgen."))

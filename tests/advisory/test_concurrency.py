@@ -1,20 +1,15 @@
 """Moderation and the rate limit under real concurrency (threads with their own connections; PostgreSQL only)."""
 
 import pytest
-from django.db import connection
 from wagtail.models import PageLogEntry
 
 from knowledge.advisory import services
 from knowledge.advisory.models import Report, Response, ResponseState
-from tests.events.test_concurrency import _run_simultaneously
+from tests.concurrency import needs_postgres, run_simultaneously
 from tests.factories.accounts import OrganisationFactory, provider_member
 from tests.factories.advisory import ResponseFactory, make_proposal
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Concurrency tests need PostgreSQL: SQLite serialises all writers with one database lock "
-    "(run with DATABASE_URL=postgres://...).",
-)
+pytestmark = needs_postgres
 
 
 @pytest.mark.django_db(transaction=True)
@@ -23,7 +18,7 @@ def test_one_person_reporting_ten_times_at_once_counts_once(demo_site):
     response = ResponseFactory(proposal=proposal)
     reporter = provider_member(OrganisationFactory(is_contracted=True))  # never the author's own organisation
 
-    results, errors = _run_simultaneously(
+    results, errors = run_simultaneously(
         10, lambda i: services.response_report(response=response, user=reporter, reason="spam")
     )
 
@@ -39,7 +34,7 @@ def test_simultaneous_reports_hide_the_response_exactly_once(demo_site):
     # Six organisations: colleagues of one would count once.
     reporters = [provider_member(OrganisationFactory(is_contracted=True)) for _ in range(6)]
 
-    _results, errors = _run_simultaneously(
+    _results, errors = run_simultaneously(
         6, lambda i: services.response_report(response=response, user=reporters[i], reason="offensive")
     )
 
@@ -57,7 +52,7 @@ def test_rate_limit_holds_for_simultaneous_submissions(demo_site):
     author = provider_member(OrganisationFactory(is_contracted=True))
     question = proposal.questions.first()
 
-    _results, errors = _run_simultaneously(
+    _results, errors = run_simultaneously(
         10,
         lambda i: services.response_submit(
             proposal=proposal,

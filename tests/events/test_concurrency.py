@@ -4,40 +4,13 @@ Only meaningful on PostgreSQL: SQLite takes one database-wide write lock, so the
 (run with DATABASE_URL=postgres://… to include these tests).
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
 
 from events.models import RegistrationStatus
+from tests.concurrency import needs_postgres, run_simultaneously
 from tests.factories.events import EventPageFactory, register
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Concurrency tests need PostgreSQL: SQLite serialises all writers with one database lock, so row "
-    "locking cannot be exercised (run with DATABASE_URL=postgres://...).",
-)
-
-
-def _run_simultaneously(count, work):
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, [None] * count
-
-    def run(index):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = work(index)
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
-            errors[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
+pytestmark = needs_postgres
 
 
 @pytest.mark.django_db(transaction=True)
@@ -46,7 +19,7 @@ def test_fifty_simultaneous_registrations_for_the_last_five_places_confirm_exact
     for _ in range(25):
         register(event, notify=False)
 
-    results, errors = _run_simultaneously(
+    results, errors = run_simultaneously(
         50, lambda i: register(event, email=f"gelijktijdig{i}@voorbeeld.example", notify=False)
     )
 
@@ -65,7 +38,7 @@ def test_fifty_simultaneous_registrations_for_the_last_five_places_confirm_exact
 def test_simultaneous_registrations_respect_the_region_maximum(demo_site):
     event = EventPageFactory(capacity=100, max_per_region=3)
 
-    results, errors = _run_simultaneously(
+    results, errors = run_simultaneously(
         20, lambda i: register(event, email=f"regio{i}@voorbeeld.example", region="food-valley", notify=False)
     )
 
@@ -77,7 +50,7 @@ def test_simultaneous_registrations_respect_the_region_maximum(demo_site):
 def test_the_same_email_submitted_ten_times_at_once_registers_once(demo_site):
     event = EventPageFactory(capacity=10)
 
-    results, errors = _run_simultaneously(
+    results, errors = run_simultaneously(
         10, lambda i: register(event, email="dubbelklik@voorbeeld.example", notify=False)
     )
 
@@ -94,7 +67,7 @@ def test_simultaneous_cancellations_promote_each_waiting_person_once(demo_site):
     confirmed = [register(event, notify=False) for _ in range(10)]
     waiting = [register(event, notify=False) for _ in range(10)]
 
-    _, errors = _run_simultaneously(10, lambda i: cancel_registration(registration=confirmed[i]))
+    _, errors = run_simultaneously(10, lambda i: cancel_registration(registration=confirmed[i]))
 
     assert errors == [None] * 10
     assert event.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 10
@@ -112,7 +85,7 @@ def test_without_a_waiting_list_simultaneous_registrations_fill_the_last_places_
     for _ in range(7):
         register(event, notify=False)
 
-    results, errors = _run_simultaneously(
+    results, errors = run_simultaneously(
         20, lambda i: register(event, email=f"zonderlijst{i}@voorbeeld.example", notify=False)
     )
 
@@ -138,13 +111,13 @@ def test_simultaneous_cancellations_and_expiry_runs_offer_each_freed_place_once(
     earlier = timezone.now() - datetime.timedelta(hours=2)
 
     # five cancel at once: five offers (already expired), to the first five on the list
-    _, errors = _run_simultaneously(5, lambda i: services.cancel_registration(registration=confirmed[i], now=earlier))
+    _, errors = run_simultaneously(5, lambda i: services.cancel_registration(registration=confirmed[i], now=earlier))
     assert errors == [None] * 5
     offered = set(event.registrations.filter(status=RegistrationStatus.OFFERED).values_list("pk", flat=True))
     assert offered == {r.pk for r in waiting[:5]}
 
     # cron and the worker run the expiry at the same moment, four times over: each offer expires once
-    results, errors = _run_simultaneously(4, lambda i: services.expire_offers())
+    results, errors = run_simultaneously(4, lambda i: services.expire_offers())
     assert errors == [None] * 4
     assert sum(results) == 5
     assert event.registrations.filter(status__in=HELD_STATUSES).count() == 5

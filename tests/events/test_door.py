@@ -1,14 +1,13 @@
 """At the door: the printable attendance list and check-in by code (issue 15, organisers' tools)."""
 
 import re
-import threading
 
 import pytest
-from django.db import connection
 from wagtail.models import PageLogEntry
 
 from events import services
 from events.models import RegistrationStatus
+from tests.concurrency import needs_postgres, run_simultaneously
 from tests.factories.accounts import editor, region_staff
 from tests.factories.events import EventPageFactory, register
 
@@ -117,30 +116,14 @@ def test_wrong_other_event_and_waiting_codes_are_refused_in_dutch(client, event,
     assert "De inschrijving van Bram Bos is geannuleerd." in html
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_editors_checking_in_the_same_person_at_once_give_one_check_in(demo_site):
     event = EventPageFactory(capacity=5)
     person = register(event, name="Dubbel Gescand", notify=False)
     code = services_code(person)
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def scan():
-        try:
-            barrier.wait()
-            results.append(services.check_in(event=event, code=code))
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=scan) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results, errors = run_simultaneously(2, lambda i: services.check_in(event=event, code=code))
+    assert errors == [None, None]
     assert sorted(r.already for r in results) == [False, True]
     assert len({r.registration.attended_at for r in results}) == 1
     assert PageLogEntry.objects.filter(page=event, action="events.check_in").count() == 1
