@@ -89,6 +89,7 @@ def _exempt(model):
     return {"path", "url_path", "draft_title", *model.privacy_exempt_fields, *model.privacy_contact_fields.values()}
 
 
+@pytest.mark.django_db  # a page instance looks up its content type
 @pytest.mark.parametrize("model", _page_types(), ids=lambda m: m.__name__)
 def test_every_text_field_of_every_page_type_reaches_the_guard(model):
     """News, standard, home, event and proposal pages too; a field added later is checked without a change."""
@@ -103,6 +104,7 @@ def test_every_text_field_of_every_page_type_reaches_the_guard(model):
         assert field.name in page.privacy_errors(), f"{model.__name__}.{field.name}"
 
 
+@pytest.mark.django_db  # a page instance looks up its content type
 @pytest.mark.parametrize("model, field_name, block_name", list(_stream_cases()))
 def test_every_block_of_every_streamfield_reaches_the_guard(model, field_name, block_name):
     """Headings, paragraphs, quotes, captions, alt texts, the programme's speakers, links, and the titles of chosen
