@@ -13,6 +13,8 @@ from wagtail.documents import get_document_model
 
 from accounts.models import Organisation
 from home.demo import ensure_child_page, ensure_home_page
+from knowledge.models import BestPracticePage, ProjectPage
+from knowledge.taxonomy import MainTheme
 
 from . import services
 from .models import EventIndexPage, EventKind, EventPage, RegistrationRole
@@ -105,8 +107,6 @@ def _event(index, slug, **fields):
 
 def _relate(event, *, themes=(), projects=(), practices=(), produced=()):
     """Link the event to taxonomy and knowledge pages by slug (missing ones are skipped), then publish."""
-    from knowledge.models import BestPracticePage, ProjectPage
-    from knowledge.taxonomy import MainTheme
 
     event.themes.set(MainTheme.objects.filter(slug__in=themes))
     event.related_projects.set(ProjectPage.objects.filter(slug__in=projects))

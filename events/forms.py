@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from home.widgets import PlainSelect
 
 from .models import EventKind, QuestionKind, RegistrationRole
 from .services import ANSWER_MAX_LENGTH, MAX_LENGTHS, NO, REQUIRED, TOO_LONG, YES, audience_error, question_field
@@ -11,6 +12,7 @@ WIDGET_CLASSES = {
     forms.EmailInput: "utrecht-textbox utrecht-textbox--html-input",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
+    PlainSelect: "utrecht-select utrecht-select--html-select",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
 }
 
@@ -61,8 +63,11 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
         queryset=Organisation.objects.regions().order_by("name"),
         empty_label=_("Kies uw regio"),
         help_text=_("De regio waar u of uw organisatie werkt."),
+        widget=PlainSelect,
     )
-    role = forms.ChoiceField(label=_("Rol"), choices=[("", _("Kies uw rol"))] + list(RegistrationRole.choices))
+    role = forms.ChoiceField(
+        label=_("Rol"), choices=[("", _("Kies uw rol"))] + list(RegistrationRole.choices), widget=PlainSelect
+    )
     needs = forms.CharField(
         label=_("Toegankelijkheid of dieetwensen"),
         required=False,

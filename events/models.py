@@ -5,6 +5,7 @@ Registrations are written only by `events.services`; the pages own their read lo
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -17,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from accounts.models import Organisation
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
@@ -302,7 +304,6 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         verbose_name_plural = _("kennisateliers")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
 
         super().clean()
         errors = {}
@@ -344,7 +345,6 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
 
     def allowed_regions(self):
         """The regions whose people may register: the chosen ones, or all 42."""
-        from accounts.models import Organisation
 
         regions = Organisation.objects.regions()
         if self.is_for_selected_regions:
@@ -443,7 +443,6 @@ class EventQuestion(Orderable):
         return self.label
 
     def clean(self):
-        from django.core.exceptions import ValidationError
 
         super().clean()
         if self.kind == QuestionKind.CHOICE and len(self.choice_list()) < 2:

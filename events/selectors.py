@@ -7,17 +7,19 @@ from django.utils import timezone
 from accounts import groups
 from accounts.models import MemberRole, Organisation
 from accounts.permissions import is_editor, is_region_staff, staff_regions
+from home.pagination import paginate
+from knowledge.taxonomy import MainTheme
+
+from .models import HELD_STATUSES, EventPage, Registration, RegistrationStatus
 
 
 def _place_filter():
-    from .models import HELD_STATUSES
 
     return Q(registrations__status__in=HELD_STATUSES)
 
 
 def with_counts(queryset):
     """Annotate `places_taken` and `waiting_count` (one query for a whole listing)."""
-    from .models import RegistrationStatus
 
     return queryset.annotate(
         places_taken=Count("registrations", filter=_place_filter(), distinct=True),
@@ -26,7 +28,6 @@ def with_counts(queryset):
 
 
 def visible_events():
-    from .models import EventPage
 
     return EventPage.objects.live().public()
 
@@ -52,7 +53,6 @@ def full_region_ids(event) -> set[int]:
     """Regions whose places at this event are all taken (`max_per_region` reached)."""
     if event.max_per_region is None:
         return set()
-    from .models import HELD_STATUSES
 
     rows = (
         event.registrations.filter(status__in=HELD_STATUSES)
@@ -94,11 +94,8 @@ def filter_events(queryset, *, kind: str = "", theme: str = "", region: str = ""
 
 def event_index_context(*, index_page, request) -> dict:
     """Everything the index template needs, in a fixed number of queries whatever the number of events."""
-    from home.pagination import paginate
-    from knowledge.taxonomy import MainTheme
 
     from .forms import EventFilterForm
-    from .models import EventPage
 
     events = EventPage.objects.child_of(index_page).live().public()
     themes = MainTheme.objects.filter(events__in=events).distinct().order_by("name")
@@ -131,7 +128,6 @@ def can_manage_registrations(user) -> bool:
 
 
 def registrations_visible_to(user, *, event=None):
-    from .models import Registration
 
     queryset = Registration.objects.select_related("region", "organisation", "event")
     if event is not None:

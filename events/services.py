@@ -20,6 +20,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -38,6 +39,7 @@ from .models import (
     RegistrationStatus,
     WaitingListMode,
 )
+from .tokens import CERTIFICATE_ALPHABET, registration_for_checkin_code
 
 CAPACITY_THRESHOLDS = (80, 100)
 logger = logging.getLogger(__name__)
@@ -534,7 +536,6 @@ def check_in(*, event: EventPage, code: str, user=None, now: datetime.datetime |
     parallel while two editors scanning the same person give one check-in: the second sees `already=True` and
     the time of the first. Logged in the event's history.
     """
-    from .tokens import registration_for_checkin_code
 
     now = now or timezone.now()
     if not code or not code.strip():
@@ -832,9 +833,6 @@ def update_registration(
 
 def issue_certificate(*, registration: Registration, now: datetime.datetime | None = None) -> Registration:
     """Give someone marked present a certificate code (once); refused before the event ends or without presence."""
-    from django.utils.crypto import get_random_string
-
-    from .tokens import CERTIFICATE_ALPHABET
 
     now = now or timezone.now()
     with transaction.atomic():

@@ -1,13 +1,19 @@
+from django.db import transaction
+
+from home import cache as page_cache
+
+from .models import EventPage
+from .services import fill_places, notify_registrants_of_change
+
+
 def fill_places_after_publish(sender, instance, **kwargs):
     """An editor may have raised the capacity: promote whoever now fits from the waiting list."""
-    from .services import fill_places
 
     fill_places(event=instance)
 
 
 def notify_registrants_after_publish(sender, instance, **kwargs):
     """A new time, date, venue or online link (or a cancellation) is e-mailed to the registrants once."""
-    from .services import notify_registrants_of_change
 
     revision = kwargs.get("revision")
     notify_registrants_of_change(event=instance, user=getattr(revision, "user", None))
@@ -18,11 +24,6 @@ def purge_cached_event_pages(sender, instance, **kwargs):
 
     After the commit, so no visitor can store the old counts again in between.
     """
-    from django.db import transaction
-
-    from home import cache as page_cache
-
-    from .models import EventPage
 
     # The registration's event is usually loaded already (the service locked it): no query for it then.
     event = instance._state.fields_cache.get("event") or EventPage.objects.filter(pk=instance.event_id).first()

@@ -11,6 +11,7 @@ from django_tasks import task
 from .emails import capacity_message, certificate_message, event_message, registration_message, stale_reason
 from .models import PLACE_STATUSES, EventPage, Registration, RegistrationStatus
 from .selectors import editor_emails
+from .services import expire_offers
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,6 @@ def send_capacity_notice(*, event_id: int, threshold: int) -> bool:
 @task()
 def expire_offers_task(*, event_id: int | None = None) -> int:
     """Deferred to the moment an offer expires (see services._enqueue_offer_expiry); the cron command is the net."""
-    from .services import expire_offers
 
     return expire_offers(event_id=event_id)
 

@@ -6,7 +6,7 @@ and it stops working once the registration is anonymised (which renews `token_id
 """
 
 from django.core import signing
-from django.utils.crypto import constant_time_compare
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from .models import Registration
 
@@ -49,7 +49,6 @@ CERTIFICATE_ALPHABET = _CHECKIN_ALPHABET
 
 
 def _checkin_suffix(registration: Registration) -> str:
-    from django.utils.crypto import salted_hmac
 
     number = int(salted_hmac("events.checkin", f"{registration.pk}:{registration.token_id}").hexdigest(), 16)
     chars = []

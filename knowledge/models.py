@@ -14,10 +14,12 @@ from wagtail.models import GroupApprovalTask, Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.cache import remember
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
 from home.privacy import check_fields
+from home.request_scope import public
 from home.slots import Slot
 
 from . import kpis
@@ -30,6 +32,22 @@ from .taxonomy import (  # noqa: F401  (models must be importable from knowledge
     PracticeKind,
     SubTheme,
 )
+
+
+def related_links(request, page, related_for):
+    """The page's related items as titles and URLs, worked out once and kept until published content changes
+    (home.cache.remember): the same for every visitor, as the selectors show only what anyone may see. A preview
+    shows the editor's unsaved relations, so it is worked out afresh."""
+
+    def compute():
+        return {
+            kind: [{"title": item.title, "url": item.url} for item in items]
+            for kind, items in related_for(page).items()
+        }
+
+    if getattr(request, "is_preview", False) or page.pk is None:
+        return compute()
+    return remember(f"related:{page.pk}", compute)
 
 
 class ProjectStatus(models.TextChoices):
@@ -49,7 +67,7 @@ class ProjectIndexPage(BasePage):
         verbose_name = _("projectenoverzicht")
 
     def get_projects(self):
-        return ProjectPage.objects.child_of(self).live().public()
+        return public(ProjectPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         from home.pagination import paginate
@@ -213,7 +231,7 @@ class ProjectPage(MainImageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["kpis"] = list(self.get_kpis())
-        context["related"] = related_for_project(self)
+        context["related"] = related_links(request, self, related_for_project)
         return context
 
 
@@ -374,9 +392,7 @@ class EvaluationIndexPage(BasePage):
 
     def get_evaluations(self):
         return (
-            CaseEvaluationPage.objects.child_of(self)
-            .live()
-            .public()
+            public(CaseEvaluationPage.objects.child_of(self).live())
             .prefetch_related("main_themes")
             .order_by("-date", "-pk")
         )
@@ -553,7 +569,7 @@ class CaseEvaluationPage(BasePage):
         from .selectors import related_for_evaluation
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for_evaluation(self)
+        context["related"] = related_links(request, self, related_for_evaluation)
         return context
 
 
@@ -602,7 +618,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("goede-voorbeeldenzoeker")
 
     def get_practices(self):
-        return BestPracticePage.objects.child_of(self).live().public()
+        return public(BestPracticePage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -748,7 +764,7 @@ class BestPracticePage(MainImageMixin, BasePage):
         from .selectors import related_for_practice
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for_practice(self)
+        context["related"] = related_links(request, self, related_for_practice)
         return context
 
 

@@ -4,12 +4,14 @@ import datetime
 
 from django.db.models import Prefetch
 
+from home.request_scope import public
+
 RELATED_LIMIT = 4
 
 
 def visible(queryset):
-    """What an anonymous visitor may see: published and not behind a view restriction."""
-    return queryset.live().public()
+    """What an anonymous visitor may see: published and not behind a view restriction (read once per request)."""
+    return public(queryset.live())
 
 
 def latest_practices():

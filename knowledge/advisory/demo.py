@@ -13,6 +13,7 @@ from accounts.demo import DEMO_EDITOR, DEMO_PASSWORD, ensure_user
 from accounts.models import MemberRole, Organisation, OrganisationKind, ProviderSegment
 from accounts.services import ensure_groups
 from home.demo import ensure_child_page, ensure_home_page
+from knowledge.taxonomy import MainTheme
 
 from .models import (
     AudienceKind,
@@ -109,7 +110,6 @@ def _ensure_providers():
 
 
 def _theme(slug):
-    from knowledge.taxonomy import MainTheme
 
     return MainTheme.objects.filter(slug=slug).first()
 

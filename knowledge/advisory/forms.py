@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.taxonomy import MainTheme
+
 from .models import MAX_TEXT_LENGTH, OutcomeKind, Position, ProposalStatus, ReportReason, Visibility
 
 TEXT_ERRORS = {
@@ -19,7 +21,6 @@ class ProposalFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from knowledge.taxonomy import MainTheme
 
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = MainTheme.objects.filter(proposals__live=True).distinct().order_by("name")

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -23,6 +24,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from home.pagination import paginate
 
 from .blocks import ProposalBodyBlock
 from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
@@ -83,7 +85,6 @@ class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
         verbose_name = _("adviestafel")
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
 
         from .forms import ProposalFilterForm
         from .selectors import proposal_listing, response_counts
@@ -276,7 +277,6 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
 
         The visibility rule is the selector's, as for every channel; search re-indexes a proposal when one of
         its responses changes and when it closes (manage.py update_consultation_index)."""
-        from django.contrib.auth.models import AnonymousUser
 
         from .selectors import visible_responses  # selectors build on these models: imported at call time
 

@@ -2,13 +2,18 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Organisation, OrganisationKind
-from accounts.permissions import is_editor, is_region_staff, provider_organisations, staff_regions
+from accounts import groups
+from accounts.models import MemberRole, Membership, Organisation, OrganisationKind
+from accounts.permissions import is_editor, is_region_staff, organisations, provider_organisations, staff_regions
+
+from . import models
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,6 @@ ALLOWED = Decision(True)
 
 
 def _models():
-    from . import models
 
     return models
 
@@ -99,7 +103,6 @@ def audience_organisations(proposal):
 
 def audience_members(proposal):
     """Users who are members of an audience organisation (one row per user)."""
-    from django.contrib.auth import get_user_model
 
     org_ids = audience_organisations(proposal).values("pk")
     user_ids = Membership.objects.filter(organisation__in=org_ids).values("user")
@@ -461,14 +464,12 @@ def responses_by_question(proposal, responses):
 
 
 def _own_organisation_ids(user) -> set:
-    from accounts.permissions import organisations
 
     return {org.pk for org in organisations(user)}
 
 
 def reporting_organisation(user):
     """The organisation a report counts for: the reporter's provider organisation, else their first one."""
-    from accounts.permissions import organisations
 
     mine = provider_organisations(user) or organisations(user)
     return mine[0] if mine else None
@@ -533,10 +534,6 @@ def moderation_queue():
 
 def editor_recipients():
     """Editors who receive moderation e-mails (active, with an address)."""
-    from django.contrib.auth import get_user_model
-
-    from accounts import groups
-    from accounts.models import MemberRole
 
     editors = Q(is_superuser=True) | Q(groups__name=groups.EDITORS) | Q(memberships__role=MemberRole.EDITOR)
     return get_user_model().objects.filter(editors, is_active=True).exclude(email="").distinct().order_by("pk")
@@ -576,7 +573,6 @@ def my_responses(*, user):
 
 def _provider_member_org_ids(user) -> set:
     """Organisations in which this person acts as a provider member (the role that signs for it)."""
-    from accounts.models import MemberRole
 
     if not user.is_authenticated or is_region_staff(user):
         return set()
@@ -642,9 +638,6 @@ def can_decide_cosignature(*, cosignature, user, now=None) -> Decision:
 
 def cosign_deciders(cosignature):
     """Who is told of an invitation: the active provider members of the invited organisation, with an address."""
-    from django.contrib.auth import get_user_model
-
-    from accounts.models import MemberRole
 
     ids = Membership.objects.filter(organisation=cosignature.organisation, role=MemberRole.MEMBER).values("user")
     return get_user_model().objects.filter(pk__in=ids, is_active=True).exclude(email="").order_by("pk")
@@ -721,7 +714,6 @@ def consultation_feed():
 
 def public_responses(*, proposal, now=None):
     """What anyone may download after closing: exactly what an anonymous visitor sees."""
-    from django.contrib.auth.models import AnonymousUser
 
     models = _models()
     now = now or timezone.now()

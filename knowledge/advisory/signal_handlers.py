@@ -4,10 +4,11 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.signals import page_published
 
+from .models import CoSignature, NotificationKind, ProposalFollow, ProposalPage, Reply, Report, Response, ResponseDraft
+from .tasks import send_proposal_notification
+
 
 def _on_publish(sender, instance, **kwargs):
-    from .models import NotificationKind
-    from .tasks import send_proposal_notification
 
     now = timezone.now()
     if instance.adopted_at and instance.adopted_at <= now:
@@ -19,14 +20,12 @@ def _on_publish(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import ProposalPage
 
     page_published.connect(_on_publish, sender=ProposalPage, dispatch_uid="advisory_proposal_published")
 
 
 def personal_data(user) -> dict:
     """What the advisory table holds about a person (for the AVG download on the profile page)."""
-    from .models import CoSignature, ProposalFollow, Reply, Report, Response, ResponseDraft
 
     responses = Response.objects.filter(author=user).select_related("proposal", "organisation", "question")
     return {

@@ -3,7 +3,9 @@ so running a task or the cron command again never sends twice."""
 
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
@@ -51,7 +53,6 @@ def _send_once(*, proposal, user, kind, context) -> bool:
 
 
 def _followers(proposal):
-    from django.contrib.auth import get_user_model
 
     ids = ProposalFollow.objects.filter(proposal=proposal).values("user")
     return get_user_model().objects.filter(pk__in=ids, is_active=True).exclude(email="")
@@ -240,7 +241,6 @@ MODERATION_EVENTS = ("reported", "hidden", "review")
 @task()
 def send_moderation_alert(response_id: int, event: str) -> int:
     """E-mail the editors that a response was reported, hidden by reports, or that its author asks for review."""
-    from django.urls import reverse
 
     response = Response.objects.select_related("proposal", "organisation").filter(pk=response_id).first()
     if response is None or event not in MODERATION_EVENTS:

@@ -4,6 +4,7 @@ Writes are POST-only (CSRF-protected by Django's middleware); reads go through `
 """
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
@@ -17,6 +18,8 @@ from wagtail.contrib.routable_page.models import path, re_path
 
 from accounts import permissions
 from accounts.permissions import is_editor
+from home import exports as spreadsheet
+from home.pagination import paginate
 
 
 def _post_only(request):
@@ -70,7 +73,6 @@ class ProposalRoutesMixin(RefusalMixin):
 
     def get_context(self, request, *args, focus_response=None, **kwargs):
         """`focus_response`: show the page of the response list that holds this response (a form error on it)."""
-        from home.pagination import paginate
 
         from . import selectors, wording
         from .forms import ResponseForm
@@ -641,7 +643,6 @@ class ProposalRoutesMixin(RefusalMixin):
     @path("verslag-pdf/")
     def report_pdf_view(self, request):
         """The published report as a PDF for anyone: what an anonymous visitor reads on the report page."""
-        from django.contrib.auth.models import AnonymousUser
 
         from . import pdf
 
@@ -659,7 +660,6 @@ class ProposalRoutesMixin(RefusalMixin):
     @path("reacties-csv/")
     def public_csv_view(self, request):
         """The public responses after closing, for anyone: exactly what an anonymous visitor sees on the page."""
-        from home import exports as spreadsheet
 
         from . import exports, selectors
 

@@ -83,6 +83,25 @@ def purge_path(*paths: str) -> None:
             _bump(_path_key(path))
 
 
+def remember(name: str, compute, *, timeout: int = 3600):
+    """``compute()`` kept in the cache until the next purge (the page cache's generation; any publish, unpublish,
+    move, delete or view-restriction change bumps it): for parts of a page that every visitor sees alike and that
+    change only with published content, such as related items. One cache round trip on a hit. The value must be
+    picklable (plain data, not page objects)."""
+    key = "pagecache:value:" + hashlib.sha256(name.encode()).hexdigest()
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return stored[1]
+    value = compute()
+    cache.set(key, (generation, value), timeout=timeout)
+    return value
+
+
 def _now() -> float:
     return time.time()
 

@@ -9,6 +9,7 @@ from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .forms import PrivacyGuardedPageForm
 from .images import MainImageMixin
 from .privacy import PrivacyGuarded
+from .request_scope import public, site_root_paths
 from .slots import HOME_TEASERS
 
 
@@ -36,6 +37,20 @@ class BasePage(PrivacyGuarded, Page):
     class Meta:
         abstract = True
 
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """Site root paths once per request for every page URL, also ``page.url`` without a request (result lists):
+        Wagtail would ask the cache again for each page it has no request for."""
+        scoped = site_root_paths() if not kwargs else None
+        if scoped is not None:
+            return scoped
+        return super()._get_site_root_paths(cache_object, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        scoped = site_root_paths()
+        if scoped is not None:  # Wagtail's own pages (breadcrumb ancestors) look on the request for them
+            request._wagtail_cached_site_root_paths = scoped
+        return super().get_context(request, *args, **kwargs)
+
 
 class HomePage(BasePage):
     intro = RichTextField(_("introductie"), blank=True, features=RICH_TEXT_FEATURES)
@@ -60,7 +75,7 @@ class HomePage(BasePage):
         # Each app above this floor adds its own teaser (open proposals, upcoming events, latest practices).
         for name, teaser in HOME_TEASERS.items():
             context[name] = teaser(request)
-        context["latest_news"] = NewsPage.objects.live().public().order_by("-first_published_at")[:3]
+        context["latest_news"] = public(NewsPage.objects.live()).order_by("-first_published_at")[:3]
         return context
 
 
@@ -108,7 +123,7 @@ class NewsIndexPage(BasePage):
         verbose_name = _("nieuwsoverzicht")
 
     def get_news(self):
-        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return public(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from .pagination import paginate

@@ -1,0 +1,62 @@
+"""Values worked out once per request: the site root paths behind every page URL, the view-restricted sections.
+
+Wagtail caches the site root paths on the request when it is passed (``page.get_url(request)``), but a page's
+``url`` property has no request and asks the cache again for each page (20-22 round trips on a result list), and
+``PageQuerySet.public()`` reads every view restriction again on each call (5 times on a project page). Both are
+kept here for the length of one request instead: ``begin``/``end`` are connected to Django's
+``request_started``/``request_finished``. Outside a request (commands, the shell, tests without the client) there
+is no scope and every call works the value out afresh, as before.
+"""
+
+import threading
+
+from django.db.models import Q
+
+_local = threading.local()
+
+
+def begin(**kwargs) -> None:
+    _local.values = {}
+
+
+def end(**kwargs) -> None:
+    _local.values = None
+
+
+def once(key: str, compute):
+    """``compute()``, worked out at most once in the current request; every call outside a request computes."""
+    values = getattr(_local, "values", None)
+    if values is None:
+        return compute()
+    if key not in values:
+        values[key] = compute()
+    return values[key]
+
+
+def _restricted_sections() -> tuple[tuple[str, int], ...]:
+    from wagtail.models import PageViewRestriction
+
+    return tuple(PageViewRestriction.objects.values_list("page__path", "page__depth").distinct())
+
+
+def restricted_q() -> Q:
+    """Pages inside a view-restricted section (inclusive), as Wagtail's ``PageQuerySet.private_q()``; the
+    restrictions are read once per request."""
+    q = Q()
+    for path, depth in once("restricted_sections", _restricted_sections):
+        q |= Q(path__startswith=path, depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
+def public(queryset):
+    """``queryset.public()`` with the view restrictions read once per request."""
+    return queryset.exclude(restricted_q())
+
+
+def site_root_paths():
+    """Wagtail's ``Site.get_site_root_paths()`` once per request; None outside a request."""
+    from wagtail.models import Site
+
+    if getattr(_local, "values", None) is None:
+        return None
+    return once("site_root_paths", Site.get_site_root_paths)
