@@ -12,7 +12,6 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -21,6 +20,7 @@ from wagtail.search import index
 
 from accounts.models import Organisation
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
 
@@ -65,7 +65,7 @@ class QuestionKind(models.TextChoices):
     YES_NO = "yes_no", _("Ja of nee")
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(PrivacyGuardedPageForm):
     """The admin form: "only the chosen regions" needs at least one region (the chosen ones are not on the model
     yet when the model's `clean()` runs, so the check lives here)."""
 
@@ -289,6 +289,10 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     base_form_class = EventPageForm
+    # Privacy guard (home/privacy.py): the venue is a public place and the online link goes only to confirmed
+    # participants; the contact e-mail is the organiser's functional mailbox.
+    privacy_exempt_fields = ("venue_address", "online_url")
+    privacy_contact_fields = {"email": "contact_email"}
 
     # A change to one of these makes calendars update their copy (RFC 5545 SEQUENCE).
     SEQUENCE_FIELDS = ("title", "start", "end", "venue_name", "venue_address", "online_url", "cancelled")

@@ -15,7 +15,7 @@ Format (see docs/examples/ and docs/knowledge.md)::
     ...
 
 All-or-nothing: every file is parsed and validated (taxonomy slugs, required fields, the privacy guard of
-`knowledge/privacy.py` through the page's `full_clean()`) before anything is written, and the writes happen in
+`home/privacy.py` through the page's `full_clean()`) before anything is written, and the writes happen in
 one transaction. Errors name the file, the line and the field. Markdown is converted with the `markdown` package
 and sanitised with nh3 before it becomes rich text.
 """

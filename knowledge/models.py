@@ -1,13 +1,12 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -16,8 +15,10 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.cache import remember
+from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
+from home.privacy import check_fields
 from home.request_scope import public
 from home.slots import Slot
 
@@ -57,48 +58,7 @@ class ProjectStatus(models.TextChoices):
     ON_HOLD = "on-hold", _("On hold")
 
 
-class PrivacyGuardedPageForm(WagtailAdminPageForm):
-    """Shows the guard's findings in inline children and other non-form fields at the top of the page form."""
-
-    def _update_errors(self, errors):
-        if hasattr(errors, "error_dict"):
-            placed: dict[str, list] = {}
-            for name, messages in errors.error_dict.items():
-                placed.setdefault(name if name in self.fields else NON_FIELD_ERRORS, []).extend(messages)
-            errors = ValidationError(placed)
-        super()._update_errors(errors)
-
-
-class PrivacyGuardedPage(BasePage):
-    """Refuses to save content with a pattern of personal data (see knowledge/privacy.py) in any text field: all
-    own text, rich-text and StreamField fields, the promote tab (slug, seo_title, search_description), inline
-    children and document titles. `clean()` is the hook: the admin form, `import_markdown` (`full_clean()`) and
-    `save_revision()`/`publish()`/`save()` in code all call it. `privacy_exempt_fields`: the designated contact."""
-
-    privacy_exempt_fields: tuple[str, ...] = ()
-    base_form_class = PrivacyGuardedPageForm
-
-    class Meta:
-        abstract = True
-
-    def privacy_texts(self):
-        from .privacy import model_texts
-
-        yield from model_texts(self, exempt=self.privacy_exempt_fields)
-
-    def privacy_errors(self) -> dict[str, list[str]]:
-        from .privacy import check_fields
-
-        return check_fields(self.privacy_texts())
-
-    def clean(self):
-        super().clean()
-        errors = self.privacy_errors()
-        if errors:
-            raise ValidationError(errors)
-
-
-class ProjectIndexPage(PrivacyGuardedPage):
+class ProjectIndexPage(BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.ProjectPage"]
@@ -129,7 +89,7 @@ class ProjectIndexPage(PrivacyGuardedPage):
         return context
 
 
-class ProjectPage(MainImageMixin, PrivacyGuardedPage):
+class ProjectPage(MainImageMixin, BasePage):
     """A transformation project of a region: ambitions, approach, KPIs and results (seeds 000, 002, 003)."""
 
     number = models.PositiveSmallIntegerField(_("projectnummer"), null=True, blank=True)
@@ -422,7 +382,7 @@ class Measurement(Orderable):
         return f"{self.date}: {self.value}"
 
 
-class EvaluationIndexPage(PrivacyGuardedPage):
+class EvaluationIndexPage(BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.CaseEvaluationPage"]
@@ -477,7 +437,7 @@ class CaseEvaluationPageForm(PrivacyGuardedPageForm):
         return cleaned_data
 
 
-class CaseEvaluationPage(PrivacyGuardedPage):
+class CaseEvaluationPage(BasePage):
     """An anonymised case and what the region learnt from it; published after a second editor approves."""
 
     date = models.DateField(_("datum van de evaluatie"), default=datetime.date.today)
@@ -631,8 +591,6 @@ class CaseParticipant(Orderable):
 
     def clean(self):
         super().clean()
-        from .privacy import check_fields
-
         errors = check_fields([("role", self._meta.get_field("role").verbose_name, self.role)])
         if errors:
             raise ValidationError(errors)
@@ -649,7 +607,7 @@ class CaseParticipant(Orderable):
 PRACTICE_FINDER = Slot("best-practice finder")
 
 
-class PracticeIndexPage(RoutablePageMixin, PrivacyGuardedPage):
+class PracticeIndexPage(RoutablePageMixin, BasePage):
     """The best-practice finder (contract: /goede-voorbeelden/); the search app owns the query logic."""
 
     max_count = 1
@@ -673,7 +631,7 @@ class PracticeIndexPage(RoutablePageMixin, PrivacyGuardedPage):
         return PRACTICE_FINDER["feed"](request, index_page=self)
 
 
-class BestPracticePage(MainImageMixin, PrivacyGuardedPage):
+class BestPracticePage(MainImageMixin, BasePage):
     """A pilot or example from one of the 42 regions, placed in the taxonomy."""
 
     date = models.DateField(_("datum"), default=datetime.date.today, help_text=_("Datum van publicatie of update."))
@@ -792,19 +750,11 @@ class BestPracticePage(MainImageMixin, PrivacyGuardedPage):
     parent_page_types = ["knowledge.PracticeIndexPage"]
     subpage_types = []
     # The designated contact is published on purpose; privacy.contact_errors() checks it instead.
-    privacy_exempt_fields = ("contact_phone", "contact_email")
+    privacy_contact_fields = {"phone": "contact_phone", "email": "contact_email"}
 
     class Meta:
         verbose_name = _("goed voorbeeld")
         verbose_name_plural = _("goede voorbeelden")
-
-    def privacy_errors(self) -> dict[str, list[str]]:
-        from .privacy import contact_errors
-
-        errors = super().privacy_errors()
-        for name, messages in contact_errors(self.contact_phone, self.contact_email).items():
-            errors.setdefault(name, []).extend(messages)
-        return errors
 
     @property
     def is_past_reassessment(self):

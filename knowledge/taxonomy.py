@@ -4,8 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from home.privacy import PrivacyGuarded
 
-class TaxonomyTerm(index.Indexed, models.Model):
+
+class TaxonomyTerm(PrivacyGuarded, index.Indexed, models.Model):
+    """Names and descriptions are published (facets, pages, API): privacy-guarded in the snippet editor."""
+
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Stabiel: gebruikt in URL's en imports.")

@@ -230,6 +230,8 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["advisory.ProposalIndexPage"]
     subpage_types = []
+    # Privacy guard (home/privacy.py): the contact e-mail is published on purpose, as a functional mailbox.
+    privacy_contact_fields = {"email": "contact_email"}
 
     class Meta:
         verbose_name = _("voorstel")

@@ -8,6 +8,7 @@ from wagtail.log_actions import log
 
 from home import cache as page_cache
 from home.security import rate_limited
+from home.uploads import atomic_with_files
 
 from . import selectors
 from .models import (
@@ -129,7 +130,7 @@ def response_submit(
     _check_choice(position, Position, _("Kies uw standpunt."), "position")
     _check_choice(visibility, Visibility, _("Kies wie uw reactie mag zien."), "visibility")
     check_attachment(attachment)
-    with transaction.atomic():
+    with atomic_with_files() as keep_until_commit:  # a rollback removes the stored attachment (no orphan)
         proposal = _lock_proposal(proposal)
         decision = selectors.can_respond(proposal=proposal, user=user, now=now)
         if not decision:
@@ -170,6 +171,7 @@ def response_submit(
         if attachment is not None:
             response.attachment_name = (attachment.name or "bijlage.pdf")[-200:]
             response.attachment.save("bijlage.pdf", attachment, save=False)
+            keep_until_commit(response.attachment)
         response.save()
         ResponseVersion.objects.create(
             response=response, position=position, visibility=visibility, body_markdown=text, created_at=now

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from home.privacy import PrivacyGuarded
+
 
 class OrganisationKind(models.TextChoices):
     REGION = "region", _("Jeugdzorgregio")
@@ -24,7 +26,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(kind=OrganisationKind.MUNICIPALITY)
 
 
-class ProviderSegment(models.Model):
+class ProviderSegment(PrivacyGuarded, models.Model):
     """A purchasing segment of the region (e.g. specialist youth care, youth protection)."""
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
@@ -39,7 +41,7 @@ class ProviderSegment(models.Model):
         return self.name
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(PrivacyGuarded, index.Indexed, models.Model):
     """One source for regions, municipalities, providers and institutes.
 
     The taxonomy's region facet points at organisations of kind region: there is no second list.
@@ -80,6 +82,7 @@ class Organisation(index.Indexed, models.Model):
         return self.name
 
     def clean(self):
+        super().clean()  # the privacy guard: organisation names are published
         if self.region_id and self.kind == OrganisationKind.REGION:
             raise ValidationError({"region": _("Een jeugdzorgregio valt niet onder een andere regio.")})
         if self.kind == OrganisationKind.MUNICIPALITY and not self.region_id:

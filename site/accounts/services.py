@@ -27,6 +27,9 @@ _EDITOR_MODEL_PERMISSIONS = [
     "accounts.add_providersegment",
     "accounts.change_providersegment",
     "accounts.view_providersegment",
+    # The mail outbox in the admin (home/admin_views.py): see states and errors, retry a failed message.
+    "home.view_outgoingemail",
+    "home.change_outgoingemail",
 ]
 _TAXONOMY_MODELS = [
     "actionline",

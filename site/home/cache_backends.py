@@ -86,11 +86,16 @@ class ResilientRedisCache(RedisCache):
         options = dict(params.get("OPTIONS") or {})
         self.retry_seconds = float(options.pop("RETRY_SECONDS", 2))
         self.warning_seconds = float(options.pop("WARNING_SECONDS", 60))
-        # Short timeouts: a page waits at most this long for a Redis that does not answer.
-        options.setdefault("socket_connect_timeout", 0.5)
+        # Short timeouts: a page waits at most this long for a Redis that does not answer. Redis is on the same
+        # host or LAN, where a connection takes well under a millisecond: 0.2 s is generous, and a black-holed
+        # Redis (host gone, packets dropped) costs the first page of a process 0.2 s, measured in
+        # tests/reliability/test_redis_first_request.py. A command may take longer than a connection: 0.5 s.
+        options.setdefault("socket_connect_timeout", 0.2)
         options.setdefault("socket_timeout", 0.5)
-        # One immediate retry: after a Redis restart the pooled connection is dead, the retry reconnects.
-        options.setdefault("retry", Retry(NoBackoff(), 1))
+        # One immediate retry, on a broken connection only: after a Redis restart the pooled connection is dead and
+        # the retry reconnects. A timeout is not retried (redis-py's default would retry it, doubling the wait,
+        # and its own default client retries three times with backoff: ten seconds against a black hole).
+        options.setdefault("retry", Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)))
         super().__init__(server, {**params, "OPTIONS": options})
         self._state = _state_for(server if isinstance(server, str) else ",".join(server))
 

@@ -69,6 +69,147 @@ NEWS = [
 ]
 
 
+def _h(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def _p(html):
+    return ("paragraph", html)
+
+
+# The contact of both statements: a functional mailbox and an office number (the privacy guard refuses a personal
+# address in the text; the page's contact fields take these).
+STATEMENT_CONTACT = {
+    "contact_role": "Programmabureau Jeugd regio FoodValley, t.a.v. de privacycoördinator",
+    "contact_phone": "0318-680000",
+    "contact_email": "privacy@foodvalley.example",
+}
+
+PRIVACY_STATEMENT = {
+    "title": "Privacyverklaring",
+    "summary": "Welke persoonsgegevens het kennisplatform verwerkt, waarom, op welke grondslag, hoe lang, met wie "
+    "en wat uw rechten zijn.",
+    "body": [
+        _h("Wie is verantwoordelijk"),
+        _p(
+            "<p>Verwerkingsverantwoordelijke is de <b>gemeente Ede</b>, als centrumgemeente namens de gemeenten van "
+            "de jeugdhulpregio FoodValley (Barneveld, Ede, Nijkerk, Renswoude, Scherpenzeel, Veenendaal en "
+            "Wageningen). Het Programmabureau Jeugd beheert het kennisplatform. Vragen over deze verklaring of over "
+            "uw gegevens stelt u aan het contact onderaan deze pagina.</p>"
+        ),
+        _h("Functionaris gegevensbescherming"),
+        _p(
+            "<p>De <b>functionaris gegevensbescherming (FG)</b> van de gemeente Ede houdt onafhankelijk toezicht op "
+            "hoe wij met persoonsgegevens omgaan. U bereikt de FG via het contactadres onderaan deze pagina, "
+            "t.a.v. de functionaris gegevensbescherming; uw bericht gaat dan ongelezen door naar de FG.</p>"
+        ),
+        _h("Welke gegevens, waarom, op welke grondslag en hoe lang"),
+        _p(
+            "<p><b>Inschrijvingen voor kennisateliers</b>: naam, e-mailadres, organisatie, regio, rol en eventuele "
+            "opmerkingen, om uw plaats te bevestigen, u te herinneren en te laten weten als er iets verandert. "
+            "Grondslag: uw toestemming (artikel 6 lid 1 onder a AVG), die u intrekt door u af te melden. "
+            "Bewaartermijn: twaalf maanden na het kennisatelier worden uw gegevens geanonimiseerd; alleen "
+            "tellingen per regio en organisatie blijven.</p>"
+        ),
+        _p(
+            "<p><b>Accounts</b> van aanbieders, regiomedewerkers en redacteuren: naam, e-mailadres, organisatie, rol, "
+            "functie en e-mailvoorkeuren, en uw aanvraag voor toegang. Grondslag: de publieke taak van de regio om "
+            "jeugdhulp in te kopen en aanbieders te raadplegen (artikel 6 lid 1 onder e AVG). Bewaartermijn: zolang "
+            "uw account bestaat; verwijdert u uw account (op uw accountpagina), dan worden uw naam en e-mailadres "
+            "direct gewist.</p>"
+        ),
+        _p(
+            "<p><b>Reacties op de adviestafel</b>: de tekst, bijlagen, de organisatie en de naam van wie reageerde. "
+            "Grondslag: de publieke taak (artikel 6 lid 1 onder e AVG); de regio moet kunnen verantwoorden wat "
+            "er met de inbreng is gedaan. Bewaartermijn: zolang het voorstel en het verslag gepubliceerd zijn, "
+            "daarna volgens de Archiefwet. Na het verwijderen van uw account blijft de reactie bij uw organisatie, "
+            "zonder uw naam.</p>"
+        ),
+        _p(
+            "<p><b>Logboeken</b>: voor de beveiliging registreren wij mislukte inlogpogingen met het IP-adres "
+            "(30 dagen bewaard) en houdt de server een logboek van verzoeken, zonder e-mailadressen, telefoonnummers, "
+            "zoekvragen of persoonlijke links (14 dagen bewaard). E-mails in de verzendwachtrij worden zeven dagen "
+            "na verzending gewist, back-ups na 14 dagen. Grondslag: de publieke taak, waarbij beveiliging van de "
+            "verwerking een wettelijke plicht is (artikel 6 lid 1 onder e en artikel 32 AVG).</p>"
+        ),
+        _h("Verwerkers en derden"),
+        _p(
+            "<p>Wij schakelen twee <b>verwerkers</b> in, met elk een verwerkersovereenkomst: de hostingleverancier "
+            "(servers en back-ups in Nederland) en de e-maildienst die onze berichten aflevert. Wij verkopen of geven "
+            "geen gegevens aan derden, doorgifte buiten de Europese Unie vindt niet plaats, en het platform laadt "
+            "niets van andere partijen: geen lettertypen, kaarten, video's, profielfoto's of statistiekdiensten. "
+            "Er is geen geautomatiseerde besluitvorming.</p>"
+        ),
+        _h("Uw rechten"),
+        _p(
+            "<p>U hebt recht op <b>inzage</b>, <b>rectificatie</b> (correctie), <b>verwijdering</b>, "
+            "<b>beperking</b> van de verwerking, <b>overdraagbaarheid</b> van uw gegevens en <b>bezwaar</b> tegen de "
+            "verwerking; gaven u toestemming, dan mag u die altijd <b>intrekken</b>. Op uw accountpagina ziet u wat "
+            "wij van u bewaren, downloadt u het als bestand (ook uw inschrijvingen met uw bevestigde e-mailadres) en "
+            "verwijdert u uw account. Voor een ander verzoek schrijft u naar het contact onderaan; wij antwoorden "
+            "binnen een maand.</p>"
+        ),
+        _p(
+            "<p>Bent u het niet eens met hoe wij met uw gegevens omgaan, dan kunt u een <b>klacht indienen bij de "
+            "Autoriteit Persoonsgegevens</b> (autoriteitpersoonsgegevens.nl). Wij horen het graag eerst zelf, zodat "
+            "we het samen kunnen oplossen.</p>"
+        ),
+        _h("Cookies"),
+        _p(
+            "<p>Het kennisplatform plaatst alleen <b>functionele cookies</b>, die nodig zijn om de site te laten "
+            "werken: <code>sessionid</code> (ingelogd blijven, tot u uitlogt of na twee weken), "
+            "<code>csrftoken</code> (beveiliging van formulieren), <code>django_language</code> (uw taalkeuze) en "
+            "<code>messages</code> (een melding na een handeling, eenmalig). Er zijn geen analytische, tracking- of "
+            "advertentiecookies; daarom vragen wij geen toestemming.</p>"
+        ),
+    ],
+    **STATEMENT_CONTACT,
+}
+
+ACCESSIBILITY_STATEMENT = {
+    "title": "Toegankelijkheidsverklaring",
+    "summary": "Het kennisplatform voldoet gedeeltelijk aan de toegankelijkheidseisen (WCAG 2.1 niveau AA).",
+    "body": [
+        _p(
+            "<p>De gemeente Ede, namens de jeugdhulpregio FoodValley, wil dat iedereen het Kennisplatform Jeugd kan "
+            "gebruiken. Deze verklaring volgt het model van de Nederlandse overheid (digitoegankelijk.nl) en geldt "
+            "voor de publieke pagina's van het kennisplatform.</p>"
+        ),
+        _h("Nalevingsstatus"),
+        _p(
+            "<p><b>Status B: voldoet gedeeltelijk.</b> Het kennisplatform voldoet gedeeltelijk aan de eisen van het "
+            "Besluit digitale toegankelijkheid overheid: de Europese norm EN 301 549, gelijk aan WCAG 2.1 niveau "
+            "AA. Hieronder staan de bekende afwijkingen en wat wij eraan doen.</p>"
+        ),
+        _h("Datum en onderzoek"),
+        _p(
+            "<p>Deze verklaring is opgesteld op 1 december 2026. Elke paginasoort wordt bij elke wijziging "
+            "automatisch getest met axe-core en met alleen het toetsenbord bediend. Een volledig onderzoek door "
+            "een onafhankelijke, ter zake kundige partij is gepland voor het eerste kwartaal van 2027; daarna "
+            "werken wij deze verklaring bij.</p>"
+        ),
+        _h("Bekende problemen"),
+        _p(
+            "<ul><li><b>Bijlagen (pdf)</b> bij voorstellen en kennisateliers zijn niet allemaal toegankelijk "
+            "gemaakt (geen tags of leesvolgorde). Wij vragen aanbieders een toegankelijke versie en maken nieuwe "
+            "documenten toegankelijk; vraag een bijlage in een ander formaat aan via het contact hieronder.</li>"
+            "<li><b>Taal van onderdelen</b> (WCAG 3.1.2): kiest u Engels, dan blijft de inhoud die redacteuren "
+            "schrijven Nederlands, terwijl de pagina als Engels is gemarkeerd; een voorleesprogramma spreekt die "
+            "tekst dan met een Engelse uitspraak uit. Wij onderzoeken hoe we die tekst als Nederlands markeren.</li>"
+            "<li>De <b>beheeromgeving</b> (Wagtail) voor redacteuren valt buiten het onderzoek.</li></ul>"
+        ),
+        _h("Contact"),
+        _p(
+            "<p>Loopt u tegen een probleem aan, of wilt u informatie in een andere vorm? Meld het aan het contact "
+            "hieronder. U krijgt binnen vijf werkdagen een ontvangstbevestiging en binnen drie weken een antwoord. "
+            "Bent u niet tevreden over hoe wij uw melding behandelden, dan kunt u terecht bij de Nationale "
+            "ombudsman.</p>"
+        ),
+    ],
+    **STATEMENT_CONTACT,
+}
+
+
 @transaction.atomic
 def load(*, stdout):
     home = ensure_home_page()
@@ -77,41 +218,6 @@ def load(*, stdout):
     )
     for slug, title, date, summary in NEWS:
         ensure_child_page(news_index, NewsPage, slug=slug, title=title, date=date, summary=summary)
-    ensure_child_page(
-        home,
-        StandardPage,
-        slug="privacy",
-        title="Privacyverklaring",
-        summary="Welke persoonsgegevens het kennisplatform verwerkt, waarom, hoe lang en wat uw rechten zijn.",
-        body=[
-            ("heading", {"text": "Welke gegevens", "level": "h2"}),
-            (
-                "paragraph",
-                "<p>Voor inschrijvingen op kennisateliers vragen we naam, e-mailadres, organisatie, regio en "
-                "rol. Voor de adviestafel bewaren we uw account, organisatie en reacties.</p>",
-            ),
-            ("heading", {"text": "Bewaartermijn", "level": "h2"}),
-            (
-                "paragraph",
-                "<p>Persoonsgegevens van deelnemers worden twaalf maanden na het kennisatelier "
-                "geanonimiseerd. Alleen tellingen per regio en organisatie blijven bewaard.</p>",
-            ),
-            ("heading", {"text": "Uw rechten", "level": "h2"}),
-            ("paragraph", "<p>Op de pagina Mijn gegevens kunt u inzien en downloaden wat we van u bewaren.</p>"),
-        ],
-    )
-    ensure_child_page(
-        home,
-        StandardPage,
-        slug="toegankelijkheid",
-        title="Toegankelijkheidsverklaring",
-        summary="Het kennisplatform streeft naar WCAG 2.1 niveau AA.",
-        body=[
-            (
-                "paragraph",
-                "<p>We testen elke paginasoort automatisch met axe-core en met alleen het toetsenbord. "
-                "Loopt u toch tegen een probleem aan? Meld het bij het programmabureau.</p>",
-            ),
-        ],
-    )
+    ensure_child_page(home, StandardPage, slug="privacy", **PRIVACY_STATEMENT)
+    ensure_child_page(home, StandardPage, slug="toegankelijkheid", **ACCESSIBILITY_STATEMENT)
     stdout.write("  paginaboom: startpagina, nieuws, privacy, toegankelijkheid")

@@ -1,18 +1,27 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
+from .forms import PrivacyGuardedPageForm
 from .images import MainImageMixin
+from .privacy import PrivacyGuarded
 from .request_scope import public, site_root_paths
 from .slots import HOME_TEASERS
 
 
-class BasePage(Page):
-    """Fields every public page shares: a summary for listings, search snippets and Open Graph."""
+class BasePage(PrivacyGuarded, Page):
+    """Fields every public page shares: a summary for listings, search snippets and Open Graph.
+
+    Every page type is privacy-guarded here (home/privacy.py): `clean()` refuses a pattern of personal data in any
+    text field, the promote tab (slug, seo_title, search_description), every StreamField block, inline children,
+    and the titles of attached or linked documents. Wagtail's `Page.save()` and `save_revision()` run
+    `full_clean()`, so the admin, `import_markdown` and pages created in code all pass through it. A page type
+    declares `privacy_exempt_fields` (never published as such, or a public place) and `privacy_contact_fields`
+    (the designated contact, checked as an office number and a functional mailbox instead)."""
 
     summary = models.TextField(
         _("samenvatting"),
@@ -23,6 +32,7 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
+    base_form_class = PrivacyGuardedPageForm
 
     class Meta:
         abstract = True
@@ -70,13 +80,35 @@ class HomePage(BasePage):
 
 
 class StandardPage(BasePage):
-    """Plain content such as the privacy and accessibility statements."""
+    """Plain content such as the privacy and accessibility statements.
+
+    The contact (a role or department, an office number and a functional mailbox) is shown in its own block, so a
+    statement can name whom to contact without a personal address in the text, which the guard refuses."""
 
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    contact_role = models.CharField(
+        _("contact: afdeling of rol"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: Programmabureau Jeugd of functionaris gegevensbescherming. Geen naam."),
+    )
+    contact_phone = models.CharField(
+        _("contact: telefoonnummer"), max_length=40, blank=True, help_text=_("Een vast nummer van de organisatie.")
+    )
+    contact_email = models.EmailField(
+        _("contact: e-mailadres"), blank=True, help_text=_("Een functioneel adres, zoals privacy@ of info@.")
+    )
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]
-    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_role"), FieldPanel("contact_phone"), FieldPanel("contact_email")],
+            heading=_("Contact"),
+        ),
+    ]
     subpage_types = ["home.StandardPage"]
+    privacy_contact_fields = {"phone": "contact_phone", "email": "contact_email"}
 
     class Meta:
         verbose_name = _("standaardpagina")
@@ -136,6 +168,9 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True, db_index=True)
     failed_at = models.DateTimeField(_("opgegeven op"), null=True, blank=True)
     last_error = models.CharField(_("laatste fout"), max_length=200, blank=True)
+    # "<task result id>:<n>" for the n-th message a background task stored: a task run again after its worker was
+    # killed (home.tasks.requeue_stale_tasks) stores each of its messages once (home/outbox.py).
+    task_key = models.CharField(_("taaksleutel"), max_length=80, null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("uitgaande e-mail")

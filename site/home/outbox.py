@@ -11,12 +11,17 @@ through ``EMAIL_DELIVERY_BACKEND`` (Django's SMTP backend for ``EMAIL_URL``):
 - the server refuses for good (5xx): marked failed at once;
 - delivered: ``sent_at`` is set, and the message is deleted ``EMAIL_OUTBOX_KEEP_DAYS`` (7) later (AVG).
 
-A message is claimed (``claimed_until``) before it is handed to the server, so two workers or a duplicate task
-never send it twice. Only if a worker dies after the server accepted a message and before ``sent_at`` was saved is
-it sent again, once, when ``deliver_queued_email`` (cron) finds the expired claim. Logs name the message id,
-attempt and error class, never an address, subject or content.
+A message is claimed (``claimed_until``, for ``EMAIL_CLAIM_SECONDS``) before it is handed to the server, so two
+workers or a duplicate task never send it twice. A worker killed mid-delivery leaves its task "running": the
+heartbeat or ``deliver_queued_email`` (cron) puts it back (``home.tasks.requeue_stale_tasks``) and, once the claim
+expired, it is delivered by the next worker (tests/reliability/test_worker_killed.py). Only if a worker dies after
+the server accepted a message and before ``sent_at`` was saved is it sent again, once. A task run again after its
+worker was killed stores each of its messages once: a message stored by a background task carries ``task_key``
+(task result id and its number within the run). Logs name the message id, attempt and error class, never an
+address, subject or content.
 """
 
+import contextvars
 import datetime
 import logging
 import smtplib
@@ -28,12 +33,37 @@ from django.core.mail.message import sanitize_address
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import OutgoingEmail
 
 logger = logging.getLogger("kennisplatform.mail")
 
-CLAIM = datetime.timedelta(minutes=5)
+
+# The background task running in this thread, if any: [task result id, messages stored so far]. A stack, because
+# the immediate backend runs a task enqueued by a task inside it.
+_running_tasks: contextvars.ContextVar[tuple] = contextvars.ContextVar("running_tasks", default=())
+
+
+def task_started(sender, task_result, **kwargs):
+    _running_tasks.set((*_running_tasks.get(), [str(task_result.id), 0]))
+
+
+def task_finished(sender, task_result, **kwargs):
+    _running_tasks.set(_running_tasks.get()[:-1])
+
+
+def _next_task_key() -> str | None:
+    running = _running_tasks.get()
+    if not running:
+        return None
+    current = running[-1]
+    current[1] += 1
+    return f"{current[0]}:{current[1]}"[:80]
+
+
+def claim_period() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.EMAIL_CLAIM_SECONDS)
 
 
 def retry_delay(attempts: int) -> int:
@@ -53,12 +83,17 @@ class OutboxEmailBackend(BaseEmailBackend):
             if not recipients:
                 continue
             encoding = message.encoding or settings.DEFAULT_CHARSET
+            task_key = _next_task_key()
+            if task_key and OutgoingEmail.objects.filter(task_key=task_key).exists():
+                stored += 1  # this task ran before (its worker was killed after storing it): not a second time
+                continue
             with transaction.atomic():
                 outgoing = OutgoingEmail.objects.create(
                     sender=sanitize_address(message.from_email, encoding),
                     recipients=[sanitize_address(address, encoding) for address in recipients],
                     message=message.message().as_bytes(linesep="\r\n"),
                     next_attempt_at=timezone.now(),
+                    task_key=task_key,
                 )
                 deliver_email.enqueue(email_id=outgoing.pk)
             stored += 1
@@ -68,7 +103,7 @@ class OutboxEmailBackend(BaseEmailBackend):
 def _claim(email_id: int, now) -> OutgoingEmail | None:
     free = Q(claimed_until=None) | Q(claimed_until__lt=now)
     claimed = OutgoingEmail.objects.filter(free, pk=email_id, sent_at=None, failed_at=None).update(
-        claimed_until=now + CLAIM
+        claimed_until=now + claim_period()
     )
     return OutgoingEmail.objects.get(pk=email_id) if claimed else None
 
@@ -163,3 +198,86 @@ def forget_delivered(now=None) -> int:
     keep = datetime.timedelta(days=settings.EMAIL_OUTBOX_KEEP_DAYS)
     deleted, _ = OutgoingEmail.objects.filter(sent_at__lt=now - keep).delete()
     return deleted
+
+
+# The admin's view of the outbox (home/admin_views.py): states, attempts and errors, never a body or a link.
+
+QUEUED, FAILED, SENT = "queued", "failed", "sent"
+
+
+class OutboxError(Exception):
+    """A rule about the outbox was broken; ``message`` is Dutch and shown to the editor."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def state_of(outgoing: OutgoingEmail) -> str:
+    if outgoing.sent_at:
+        return SENT
+    return FAILED if outgoing.failed_at else QUEUED
+
+
+def listing(state: str | None = None):
+    """The outbox for the admin, newest first."""
+    rows = OutgoingEmail.objects.order_by("-created_at", "-pk")
+    if state == SENT:
+        rows = rows.exclude(sent_at=None)
+    elif state == FAILED:
+        rows = rows.filter(sent_at=None).exclude(failed_at=None)
+    elif state == QUEUED:
+        rows = rows.filter(sent_at=None, failed_at=None)
+    return rows
+
+
+def counts() -> dict[str, int]:
+    rows = OutgoingEmail.objects.all()
+    return {
+        QUEUED: rows.filter(sent_at=None, failed_at=None).count(),
+        FAILED: rows.filter(sent_at=None).exclude(failed_at=None).count(),
+        SENT: rows.exclude(sent_at=None).count(),
+    }
+
+
+def subject_of(outgoing: OutgoingEmail) -> str:
+    """The decoded Subject header only (the body holds links with tokens and is never shown)."""
+    from email import message_from_bytes, policy
+
+    headers, _sep, _body = bytes(outgoing.message or b"").partition(b"\r\n\r\n")
+    return str(message_from_bytes(headers + b"\r\n\r\n", policy=policy.default).get("Subject", ""))
+
+
+def masked_recipients(outgoing: OutgoingEmail) -> list[str]:
+    """`d…@voorbeeld.example`: enough to recognise a domain that refuses, not to read an address."""
+    masked = []
+    for address in outgoing.recipients:
+        local, _at, domain = address.rpartition("<")[2].rstrip(">").partition("@")
+        masked.append(f"{local[:1]}…@{domain}" if domain else "…")
+    return masked
+
+
+def retry_failed(*, email_id: int, user) -> OutgoingEmail:
+    """Give a failed message a new series of attempts, now; logged in the admin history."""
+    from wagtail.log_actions import log
+
+    from .tasks import deliver_email  # home.tasks imports this module
+
+    with transaction.atomic():
+        outgoing = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if outgoing is None:
+            raise OutboxError(_("Deze e-mail bestaat niet meer."))
+        if outgoing.sent_at is not None:
+            raise OutboxError(_("Deze e-mail is al verzonden; hij wordt niet nog eens verstuurd."))
+        if outgoing.failed_at is None:
+            raise OutboxError(_("Deze e-mail staat nog in de wachtrij; de werker probeert het zelf opnieuw."))
+        previous = outgoing.attempts
+        outgoing.failed_at = None
+        outgoing.claimed_until = None
+        outgoing.attempts = 0
+        outgoing.next_attempt_at = timezone.now()
+        outgoing.save(update_fields=["failed_at", "claimed_until", "attempts", "next_attempt_at"])
+        log(instance=outgoing, action="home.email_retried", user=user, data={"previous_attempts": previous})
+        deliver_email.enqueue(email_id=outgoing.pk)
+    logger.info("E-mail %s opnieuw in de wachtrij gezet (na %s pogingen).", outgoing.pk, previous)
+    return outgoing

@@ -2,11 +2,12 @@
 
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_migrate, post_save
+from django_tasks.signals import task_finished, task_started
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache as page_cache
-from . import request_scope
+from . import outbox, request_scope
 from .public_url import sync_after_migrate
 
 
@@ -44,3 +45,6 @@ def register_signal_handlers():
     post_migrate.connect(sync_after_migrate, dispatch_uid="home_sync_site_with_base_url")
     request_started.connect(request_scope.begin, dispatch_uid="home_request_scope_begin")
     request_finished.connect(request_scope.end, dispatch_uid="home_request_scope_end")
+    # E-mails stored by a background task carry its id, so a task run again stores each message once.
+    task_started.connect(outbox.task_started, dispatch_uid="home_outbox_task_started")
+    task_finished.connect(outbox.task_finished, dispatch_uid="home_outbox_task_finished")

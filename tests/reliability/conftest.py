@@ -1,10 +1,12 @@
 """Real counterparts for the fault tests: a redis-server process (and an SMTP server) the test starts and kills."""
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -58,6 +60,60 @@ class RedisProcess:
         if self.process and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
+
+
+class BlackHole:
+    """A port where a TCP connection never completes, as for a Redis host that is gone (packets dropped): a
+    listening socket with a full accept queue, which Linux answers by dropping the SYN."""
+
+    def __init__(self):
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(0)
+        self.port = self.server.getsockname()[1]
+        self.fillers = []
+        for _ in range(3):
+            filler = socket.socket()
+            filler.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                filler.connect(("127.0.0.1", self.port))
+            self.fillers.append(filler)
+        time.sleep(0.1)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def close(self) -> None:
+        for sock in (*self.fillers, self.server):
+            sock.close()
+
+
+class SilentServer:
+    """A port that accepts connections and never answers, as for a Redis that hangs (swapping, stopped with
+    SIGSTOP): the connection succeeds, every command waits for the socket timeout."""
+
+    def __init__(self):
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.accepted = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                self.accepted.append(self.server.accept()[0])
+            except OSError:
+                return
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def close(self) -> None:
+        for sock in (*self.accepted, self.server):
+            sock.close()
 
 
 def skip_without(reason: str):

@@ -179,13 +179,16 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Cache: Redis when configured, otherwise per-process memory. The cache holds only what can be rebuilt: while
 # Redis is down the site serves uncached pages and rate limits fail open (home/cache_backends.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Timeouts in seconds: the first page while Redis is unreachable waits at most one connect timeout (measured in
+# tests/reliability/test_redis_first_request.py), then the backend leaves Redis alone for RETRY_SECONDS.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.2, "socket_timeout": 0.5, "RETRY_SECONDS": 2}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "home.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kennisplatform",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_SECONDS": 2},
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -214,6 +217,11 @@ EMAIL_RETRY_DELAYS = [
 ]
 EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "20"))
 EMAIL_OUTBOX_KEEP_DAYS = 7
+# A message being handed to the mail server is claimed this long (home/outbox.py): longer than EMAIL_TIMEOUT.
+EMAIL_CLAIM_SECONDS = int(os.environ.get("EMAIL_CLAIM_SECONDS", "300"))
+# A task still "running" after this long belongs to a worker that was killed: it is run again
+# (home.tasks.requeue_stale_tasks, from deliver_queued_email and the heartbeat). Tasks here take seconds.
+TASK_STALE_SECONDS = int(os.environ.get("TASK_STALE_SECONDS", "900"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kennisplatform Jeugd <noreply@kennisplatform-jeugd.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -230,6 +238,9 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# AVG: document and image titles (link texts) and file names (in the URL) pass the privacy guard.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.media_forms.PrivacyGuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.media_forms.PrivacyGuardedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # AVG: no hash of an editor's e-mail address to Gravatar; initials instead
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -5,7 +5,7 @@ import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge import privacy
+from home import privacy
 
 # Not a global profile: other test modules keep Hypothesis' defaults.
 guard_settings = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])

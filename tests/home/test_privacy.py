@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 
-from knowledge import privacy
+from home import privacy
 from tests.factories.knowledge import evaluation_page, practice_page
 
 

@@ -1,9 +1,14 @@
 """Privacy guard: finds patterns of personal data in text that is about to be published.
 
-Used by the page models' `clean()` (so the Wagtail editor shows the error on the field, the importer's
-`full_clean()` reports it with file and line, and `page.save_revision().publish()` in code is refused, because
-Wagtail's `Page.save()` and `save_revision()` call `full_clean()`). Deliberately strict for identifiers, careful
-with ordinary report text:
+One hook for every page type: `PrivacyGuarded.clean()`, mixed into `home.models.BasePage` (so the Wagtail editor
+shows the error on the field, the importer's `full_clean()` reports it with file and line, and
+`page.save_revision().publish()` or `parent.add_child(instance=page)` in code is refused, because Wagtail's
+`Page.save()` and `save_revision()` call `full_clean()`), and into the snippets whose text is published (taxonomy
+terms, organisations, segments). The Wagtail document and image forms run it on titles too
+(`home.forms`). What it reads: every text field of the page (title, slug, summary, the promote tab's `seo_title`
+and `search_description`, rich text, every StreamField block), its inline children, the titles and file names of
+attached documents and images, and of documents linked from rich text. Deliberately strict for identifiers,
+careful with ordinary report text:
 
 - **BSN**: nine digits, bare or in the usual groups with spaces, dots or dashes (`123456782`, `1234.56.782`,
   `123 456 782`, `12-34-56-782`), and only when they pass the 11-proef, so a file number failing it passes.
@@ -26,6 +31,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 BSN = "bsn"
@@ -99,6 +105,10 @@ _NOT_POSTCODE_LETTERS = frozenset(
     + ("uw", "ik", "ca", "km", "kg", "cm", "mm", "ml", "ha", "gb", "mb", "kb", "uu", "pp", "st")
 )
 _TAG_RE = re.compile(r"<[^>]+>")
+# A document or image linked from rich text: <a linktype="document" id="5">, <embed embedtype="image" id="3"/>.
+_RICH_TEXT_REFERENCE_RE = re.compile(
+    r"<(?:a|embed)\b[^>]*?\b(?:linktype|embedtype)=\"(document|image)\"[^>]*?\bid=\"(\d+)\"", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -179,9 +189,42 @@ def check_fields(fields: Iterable[tuple[str, str, str]]) -> dict[str, list[str]]
     return errors
 
 
+def _file_texts(obj) -> list[str]:
+    """A document's or image's title and file name: the title is the link text, the name is in its public URL."""
+    import os
+
+    texts = [obj.title or ""]
+    name = getattr(getattr(obj, "file", None), "name", "") or ""
+    if name:
+        texts.append(os.path.basename(name))
+    return texts
+
+
+def linked_file_texts(source: str) -> list[str]:
+    """Titles and file names of the documents and images a rich-text source links to or embeds."""
+    references = _RICH_TEXT_REFERENCE_RE.findall(source or "")
+    if not references:
+        return []
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    texts: list[str] = []
+    for kind, model in (("document", get_document_model()), ("image", get_image_model())):
+        ids = {int(pk) for ref_kind, pk in references if ref_kind.lower() == kind}
+        for obj in model.objects.filter(pk__in=ids) if ids else ():
+            texts.extend(_file_texts(obj))
+    return texts
+
+
+def rich_text(source: str) -> str:
+    """A rich-text source with the titles of what it links to, as the guard reads it."""
+    return "\n".join([source or "", *linked_file_texts(source)])
+
+
 def stream_text(stream_value) -> str:
-    """All text inside a StreamField value, recursively: headings, rich text, quotes, captions, alt texts, and the
-    titles of chosen documents and images (they are shown as link texts)."""
+    """All text inside a StreamField value, recursively: headings, rich text (with the documents it links to),
+    quotes, captions, alt texts, and the titles and file names of chosen documents and images (they are shown as
+    link texts and in the download URL)."""
     parts: list[str] = []
 
     def walk(value):
@@ -190,9 +233,9 @@ def stream_text(stream_value) -> str:
         if isinstance(value, str):
             parts.append(value)
         elif hasattr(value, "source"):  # RichText
-            parts.append(value.source)
+            parts.append(rich_text(value.source))
         elif hasattr(value, "title") and hasattr(value, "file"):  # Document, Image
-            parts.append(value.title)
+            parts.extend(_file_texts(value))
         elif hasattr(value, "raw_data") and hasattr(value, "stream_block"):  # StreamValue
             for child in value:
                 walk(child.value)
@@ -225,7 +268,7 @@ def model_texts(obj, *, exempt: Iterable[str] = (), key: str | None = None, labe
     """
     from django.db import models
     from modelcluster.models import get_all_child_relations
-    from wagtail.fields import StreamField
+    from wagtail.fields import RichTextField, StreamField
 
     exempt = set(exempt)
     for field in obj._meta.concrete_fields:
@@ -234,6 +277,8 @@ def model_texts(obj, *, exempt: Iterable[str] = (), key: str | None = None, labe
         label = f"{label_prefix}{field.verbose_name}"
         if isinstance(field, StreamField):
             yield key or field.name, label, stream_text(getattr(obj, field.name))
+        elif isinstance(field, RichTextField):
+            yield key or field.name, label, rich_text(getattr(obj, field.name) or "")
         elif isinstance(field, models.CharField | models.TextField):
             yield key or field.name, label, getattr(obj, field.name) or ""
         elif isinstance(field, models.ForeignKey) and field.name != "owner":
@@ -243,7 +288,7 @@ def model_texts(obj, *, exempt: Iterable[str] = (), key: str | None = None, labe
             ):
                 related = getattr(obj, field.name, None)
                 if related is not None:
-                    yield key or field.name, label, related.title
+                    yield key or field.name, label, "\n".join(_file_texts(related))
     if not hasattr(type(obj), "_meta") or not hasattr(obj, "_cluster_related_objects"):
         return
     for relation in get_all_child_relations(type(obj)):
@@ -254,7 +299,8 @@ def model_texts(obj, *, exempt: Iterable[str] = (), key: str | None = None, labe
             yield from model_texts(child, exempt={parent_field}, key=key or name, label_prefix=prefix)
 
 
-# The designated contact of a best practice ("bel de andere regio") may be published: an office number and a
+# The designated contact of a best practice ("bel de andere regio"), of an event, a proposal or a statement may be
+# published: an office number and a
 # functional mailbox of the organisation, never a mobile number or a personal address.
 FUNCTIONAL_MAILBOXES = (
     "info",
@@ -273,6 +319,13 @@ FUNCTIONAL_MAILBOXES = (
     "wijkteam",
     "sociaalteam",
     "loket",
+    "atelier",
+    "adviestafel",
+    "privacy",
+    "avg",
+    "toegankelijkheid",
+    "webredactie",
+    "redactie",
 )
 
 
@@ -292,3 +345,36 @@ def contact_errors(phone: str, email: str) -> dict[str, list[str]]:
             _("Geef een functioneel e-mailadres (zoals info@ of jeugd@), geen persoonlijk adres.")
         ]
     return errors
+
+
+class PrivacyGuarded:
+    """Mixin for a page or snippet whose text is published: `clean()` refuses a pattern of personal data in any of
+    its text fields (see `model_texts`). `privacy_exempt_fields`: fields that are never published as such or are a
+    public place (an event's venue). `privacy_contact_fields`: the designated contact ({"phone": field name,
+    "email": field name}), published on purpose and checked by `contact_errors` instead: an office number and a
+    functional mailbox."""
+
+    privacy_exempt_fields: tuple[str, ...] = ()
+    privacy_contact_fields: dict[str, str] = {}
+
+    def privacy_texts(self):
+        exempt = (*self.privacy_exempt_fields, *self.privacy_contact_fields.values())
+        yield from model_texts(self, exempt=exempt)
+
+    def privacy_errors(self) -> dict[str, list[str]]:
+        errors = check_fields(self.privacy_texts())
+        if self.privacy_contact_fields:
+            phone_field = self.privacy_contact_fields.get("phone")
+            email_field = self.privacy_contact_fields.get("email")
+            phone = getattr(self, phone_field, "") if phone_field else ""
+            email = getattr(self, email_field, "") if email_field else ""
+            names = {"contact_phone": phone_field, "contact_email": email_field}
+            for name, messages in contact_errors(phone, email).items():
+                errors.setdefault(names[name] or name, []).extend(messages)
+        return errors
+
+    def clean(self):
+        super().clean()
+        errors = self.privacy_errors()
+        if errors:
+            raise ValidationError(errors)
