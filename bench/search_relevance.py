@@ -67,7 +67,7 @@ def main():
                 return [stemmed] if token.startswith(stemmed) else [stemmed, token]
 
             def snowball_only(token):
-                canonical = text._KRAAIJ_POHLMANN.stemWord(token) if token.isalpha() else token
+                canonical = text.kraaij_pohlmann_stem(token) if token.isalpha() else token
                 return [canonical] if token.startswith(canonical) else [canonical, token]
 
             for name, variant in (

@@ -12,6 +12,7 @@ Dutch stemmers give the prefixes (docs/search.md, measured by bench/search_relev
 
 import os
 import re
+import threading
 import unicodedata
 
 import snowballstemmer
@@ -139,7 +140,17 @@ def _undouble(word):
     return word
 
 
-_SNOWBALL_DUTCH = snowballstemmer.stemmer("dutch_porter")
+_stemmers = threading.local()
+
+
+def _stemmer(algorithm):
+    """snowballstemmer's stemmers keep the word being stemmed in the instance: one per thread, or two requests
+    stemming at once (gunicorn threads, the development server) corrupt each other (IndexError)."""
+    found = getattr(_stemmers, algorithm, None)
+    if found is None:
+        found = snowballstemmer.stemmer(algorithm)
+        setattr(_stemmers, algorithm, found)
+    return found
 
 
 def stem(word):
@@ -149,17 +160,14 @@ def stem(word):
         return IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
         return word
-    return _undouble(_SNOWBALL_DUTCH.stemWord(word))
+    return _undouble(_stemmer("dutch_porter").stemWord(word))
 
 
-def search_terms(text):
-    """The meaningful query tokens: folded, without stop words (unless nothing else is left)."""
-    found = tokens(text)
-    meaningful = [t for t in found if t not in STOP_WORDS]
-    return meaningful or found
+def kraaij_pohlmann_stem(word):
+    """snowballstemmer's current Dutch algorithm, the one the engine runs as ``dutch_kp``."""
+    return _stemmer("dutch").stemWord(word)
 
 
-_KRAAIJ_POHLMANN = snowballstemmer.stemmer("dutch")
 DOUBLE_VOWELS = ("aa", "ee", "oo", "uu")
 
 
@@ -179,7 +187,7 @@ def prefixes_for(token):
     result = [stemmed]
     if not token.startswith(stemmed):
         result.append(token)
-    canonical = _KRAAIJ_POHLMANN.stemWord(token) if token.isalpha() else token
+    canonical = kraaij_pohlmann_stem(token) if token.isalpha() else token
     # Only a spelling change at the end (scholen → school, huizen → huis); not when it strips a prefix or an
     # infix (gezin → zin, pleeggezin → pleegzin), which would search other words or none.
     if len(os.path.commonprefix([canonical, token])) >= len(canonical) - 2:
