@@ -44,6 +44,8 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# Types of the rooms that hold the rules (mypy.ini): services, selectors and the search app.
+	$(BIN)/mypy $$(git ls-files '*services.py' '*selectors.py' | grep -v '^tests/') search
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -57,7 +57,7 @@ COMPOUND_PARTS = [
 INDEX_FILTERS = ["lowercase", "asciifolding", "dutch_compounds", "dutch_stop", "dutch_stemmer"]
 SEARCH_FILTERS = ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
 
-FILTERS = {
+FILTERS: dict[str, dict] = {
     "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
     "dutch_stemmer": {"type": "stemmer", "language": "dutch_kp"},
     "dutch_compounds": {

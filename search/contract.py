@@ -19,6 +19,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -54,7 +55,7 @@ NOTICE_FALLBACK = _(
 @dataclass(frozen=True)
 class FacetSpec:
     param: str  # GET parameter of the contract (CONTRACT.md)
-    label: str
+    label: str | Promise
     column: str  # attribute on BestPracticePage (for sub-themes: the many-to-many)
     document_field: str  # keyword field of the engine's practice document (slugs)
     multi: bool = False
@@ -164,7 +165,7 @@ class FacetOption:
 @dataclass
 class Facet:
     param: str
-    label: str
+    label: str | Promise
     options: list
 
     @property

@@ -31,7 +31,7 @@ logger = logging.getLogger("kennisplatform.search")
 TEXT_FIELDS = ["title^4", "summary^2", "target_group^2", "taxonomy", "body", "results"]
 
 
-def index_name():
+def index_name() -> str:
     return f"{getattr(settings, 'ELASTICSEARCH_INDEX_PREFIX', 'kennisplatform')}_goede_voorbeelden"
 
 

@@ -116,12 +116,12 @@ def _open(config: EngineConfig) -> Transport:
         client = opensearchpy.OpenSearch(hosts=[config.url], timeout=config.timeout, max_retries=0)
         return Transport(client, helpers, opensearchpy.NotFoundError)
     import elasticsearch  # noqa: PLC0415  (optional dependency: only when Elasticsearch is configured)
-    from elasticsearch import helpers  # noqa: PLC0415
+    from elasticsearch import helpers as es_helpers  # noqa: PLC0415
 
-    client = elasticsearch.Elasticsearch(
+    es_client = elasticsearch.Elasticsearch(
         hosts=[config.url], request_timeout=config.timeout, max_retries=0, retry_on_timeout=False
     )
-    return ElasticsearchTransport(client, helpers, elasticsearch.NotFoundError)
+    return ElasticsearchTransport(es_client, es_helpers, elasticsearch.NotFoundError)
 
 
 @lru_cache(maxsize=4)

@@ -72,10 +72,10 @@ def region_groups():
     municipalities, as one synonym group, so "Ede", "FoodValley" and "Food Valley" find the region's pages."""
     groups = cache.get(REGION_CACHE_KEY)
     if groups is None:
-        aliases = {}
+        aliases: dict[str, list[str]] = {}
         for alias, slug in REGION_ALIASES.items():
             aliases.setdefault(slug, []).append(alias)
-        municipalities = {}
+        municipalities: dict[int, list[str]] = {}
         for name, region_id in Organisation.objects.municipalities().values_list("name", "region_id"):
             municipalities.setdefault(region_id, []).append(name.removeprefix("Gemeente ").strip())
         groups = []

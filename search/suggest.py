@@ -20,7 +20,7 @@ from .text import fold, tokens
 
 
 def _vocabulary(terms_by_facet, titles):
-    words = set()
+    words: set[str] = set()
     for terms in terms_by_facet.values():
         for term in terms:
             words.update(t for t in tokens(term.name) if len(t) > 3)
@@ -136,7 +136,8 @@ def typeahead(text, *, limit=8):
     text = " ".join(text.split())[:100]
     if len(fold(text).strip()) < 2:
         return []
-    results, seen = [], set()
+    results: list = []
+    seen: set[str] = set()
     # What was typed, then the synonyms of a term it completes (OTS → ondertoezichtstelling).
     for phrase in [text, *synonym_expansions(text)]:
         for page in answer(lambda backend, phrase=phrase: backend.complete(phrase, limit=limit), what="suggestions"):

@@ -241,7 +241,8 @@ def highlight(text, pattern, *, width=220):
     if end < len(text):
         space = text.find(" ", end)
         end = space if 0 <= space - end < 30 else end
-    parts, cursor = [], start
+    parts: list[str] = []
+    cursor = start
     for span_start, span_end in spans:
         if span_end <= start or span_start >= end:
             continue

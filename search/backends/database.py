@@ -81,7 +81,7 @@ def facet_counts(matches, selected):
                 scope.exclude(**{spec.column: None}).order_by().values(value=F(spec.column)).annotate(n=Count("pk"))
             )
         parts.append(grouped.annotate(facet=Value(spec.param)).values_list("facet", "value", "n"))
-    counts = {spec.param: {} for spec in FACETS}
+    counts: dict[str, dict] = {spec.param: {} for spec in FACETS}
     for param, value, n in parts[0].union(*parts[1:], all=True):
         counts[param][value] = n
     return counts
@@ -143,7 +143,8 @@ class DatabaseBackend(BaseBackend):
             return SiteSearchResult(items=[], total=0, types=[])
         ct_to_slug = {ct: slug for slug, ct in site_type_ids().items()}
         rows = ranked_rows(public_pages(), dutch.to_wagtail(), ["pk", "content_type_id"], backend=self.alias)
-        counts, chosen_ids = {}, []
+        counts: dict[int, int] = {}
+        chosen_ids: list[int] = []
         for pk, ct in rows:
             slug = ct_to_slug.get(ct, OTHER)
             counts[slug] = counts.get(slug, 0) + 1

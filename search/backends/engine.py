@@ -47,7 +47,7 @@ class PracticeFacetedSearch(FacetedSearch):
     facets = {spec.param: TermsFacet(field=spec.document_field, size=200) for spec in FACETS}
 
     def __init__(self, query=None, filters=None, sort=(), *, parent_id=None):
-        self.index = elastic.index_name()
+        self.index: str = elastic.index_name()
         self.parent_id = parent_id
         super().__init__(query, filters or {}, sort)
 
@@ -165,7 +165,7 @@ class EngineBackend(BaseBackend):
         type_cts = site_type_ids()
         ct_to_slug = {ct: slug for slug, ct in type_cts.items()}
         query = wagtail_query(dutch)
-        counts = {}
+        counts: dict[int, int] = {}
         for ct, n in public_pages().search(query, backend=WAGTAIL_ALIAS).facet("content_type_id").items():
             slug = ct_to_slug.get(int(ct), OTHER)
             counts[slug] = counts.get(slug, 0) + n

@@ -26,6 +26,7 @@ def pending_access_requests() -> list[AccessRequest]:
         for membership in memberships:
             by_email[membership.user.email.lower()].append(membership)
     for item in pending:
-        item.memberships = by_email.get(item.email.lower(), [])
-        item.already_member = any(m.organisation_id == item.organisation_id for m in item.memberships)
+        known = by_email.get(item.email.lower(), [])
+        item.memberships = known  # type: ignore[attr-defined]  # shown to the editor with the request
+        item.already_member = any(m.organisation_id == item.organisation_id for m in known)  # type: ignore[attr-defined]
     return pending

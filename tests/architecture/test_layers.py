@@ -96,8 +96,6 @@ def test_an_upward_import_is_caught(tmp_path, monkeypatch, module, source, expec
     """Negative control: the scan reports an arrow up, also one inside a function or into a sibling app."""
     path = tmp_path / "probe.py"
     path.write_text(source)
-    monkeypatch.setattr(
-        "tests.architecture.test_layers.project_modules", lambda: iter([(module, path)]), raising=True
-    )
+    monkeypatch.setattr("tests.architecture.test_layers.project_modules", lambda: iter([(module, path)]), raising=True)
     monkeypatch.setattr("tests.architecture.test_layers.ROOT", tmp_path)
     assert any(expected in line for line in upward_imports())
