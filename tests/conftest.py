@@ -1,6 +1,7 @@
 import time
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from tests import demo_snapshot
@@ -144,7 +145,11 @@ def home_page(demo_site):
 @pytest.fixture(autouse=True)
 def _reset_caches():
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # A request through the English site leaves English active in the thread: each test starts in Dutch.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)

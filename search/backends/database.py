@@ -12,6 +12,7 @@ up `SearchBackend` here, which comes from `dutch_index`.
 
 import functools
 import operator
+import re
 
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 
@@ -162,5 +163,9 @@ class DatabaseBackend(BaseBackend):
         )
 
     def complete(self, text, *, limit):
-        pages = public_pages().filter(depth__gt=2).autocomplete(text, backend=self.alias)[:limit]
+        # Only words reach the index's query parser: SQLite's FTS5 refuses `"`, `>` and the like (a 500 before).
+        words = " ".join(re.findall(r"\w+", text))
+        if not words:
+            return []
+        pages = public_pages().filter(depth__gt=2).autocomplete(words, backend=self.alias)[:limit]
         return [{"label": page.title, "url": page.url, "type": "page"} for page in pages]

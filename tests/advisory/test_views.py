@@ -364,7 +364,9 @@ def test_proposal_page_query_count_is_fixed(client, proposal, provider, django_a
 # Other channels --------------------------------------------------------------------------------------------
 
 
-def test_search_never_returns_response_text(client, demo_site, proposal, provider):
+def test_search_finds_only_public_responses_of_closed_consultations(client, demo_site, proposal, provider):
+    """Issue 14: public responses of a closed consultation are searchable; a region-only one of an open proposal
+    never is, and no response text is shown in the results."""
     closed = make_proposal(
         opens_at=timezone.now() - datetime.timedelta(days=5), closes_at=timezone.now() - datetime.timedelta(days=1)
     )
@@ -373,7 +375,8 @@ def test_search_never_returns_response_text(client, demo_site, proposal, provide
     client.force_login(provider)
     html = client.get("/zoeken/?q=Zoekwoordtoverberg").content.decode()
     assert response_html_absent(html)
-    assert closed.url not in html and proposal.url not in html  # no page found through response text
+    assert closed.url in html  # found through its public response, after closing
+    assert proposal.url not in html  # a region-only response of an open proposal finds nothing
 
 
 def response_html_absent(html):

@@ -161,7 +161,7 @@ def test_dutch_site_needs_no_lang_attributes_on_content(client, demo_site):
 
 def test_facet_split_keeps_display_order_and_chosen_options():
     from home.templatetags.frontend_tags import facet_rest, facet_top
-    from search.finder import FacetOption
+    from search.contract import FacetOption
 
     options = [FacetOption(f"r{i}", f"Regio {i}", count=i, selected=(i == 0)) for i in range(12)]
     top, rest = facet_top(options, 4), facet_rest(options, 4)
