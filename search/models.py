@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from accounts.reference_data import REGION_ALIASES
+from home.privacy import PrivacyGuarded
 
 from .text import tokens
 
@@ -12,7 +13,7 @@ SYNONYM_CACHE_KEY = "search:synonym-groups:v2"
 REGION_CACHE_KEY = "search:region-groups:v1"
 
 
-class Synonym(models.Model):
+class Synonym(PrivacyGuarded, models.Model):
     """A term of the field's jargon with its equivalents; a search for any of them finds all of them."""
 
     term = models.CharField(_("term"), max_length=100, unique=True, help_text=_("Bijvoorbeeld: GGZ"))

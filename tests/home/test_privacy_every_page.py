@@ -328,3 +328,17 @@ def test_a_statement_shows_its_functional_contact_and_refuses_a_personal_one(dem
     with pytest.raises(ValidationError) as error:
         page.save_revision()
     assert "contact_email" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_the_synonym_editor_refuses_personal_data(demo_site, editor_client):
+    """Synonyms reach the public through suggestions and "did you mean": the guard reads them too."""
+    from search.models import Synonym
+
+    response = editor_client.post(
+        "/admin/snippets/search/synonym/add/",
+        {"term": "Pleegzorg", "synonyms": f"pleeggezin\nBSN {BSN}", "language": ""},
+    )
+    assert response.status_code == 200
+    assert "persoonsgegevens (burgerservicenummer)" in response.content.decode()
+    assert not Synonym.objects.filter(synonyms__contains=BSN).exists()
