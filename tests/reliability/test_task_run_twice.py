@@ -21,7 +21,8 @@ from tests.factories.accounts import UserFactory
 
 from .test_outbox import Handler, smtp  # noqa: F401  (the fixture: aiosmtpd on a free port)
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection between tasks, as a real one does: no test transaction around it.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
