@@ -103,7 +103,8 @@ def test_finder_page_shows_the_engine_answer(client, es_index, finder_page, prac
     assert "Meer pleeggezinnen werven" in html and "<mark>pleeggezinnen</mark>" in html
 
 
-def test_completion(es_index, practices):
+def test_completion(es_index, practices, site_index):
+    """Titles come from the finder's completion field and from Wagtail's site index: both are built here."""
     page = practices[0]
     suggestions = EngineBackend().complete("meer pl", limit=8)
     assert {"label": page.title, "url": page.url, "type": "page"} in suggestions
