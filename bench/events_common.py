@@ -24,6 +24,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from wrk_load import _PlainHttpPolicy  # the bench's one cookie policy for plain HTTP to gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 DEFAULT_DATABASE = "kp_events_bench"
@@ -165,13 +167,6 @@ class Server:
         self.process.terminate()
         self.process.wait(timeout=30)
         self.log.close()
-
-
-class _PlainHttpPolicy(http.cookiejar.DefaultCookiePolicy):
-    """Production cookies are Secure (HTTPS behind nginx); the bench talks plain HTTP to gunicorn directly."""
-
-    def return_ok_secure(self, cookie, request):
-        return True
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
