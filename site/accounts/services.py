@@ -30,6 +30,8 @@ _EDITOR_MODEL_PERMISSIONS = [
     # The mail outbox in the admin (home/admin_views.py): see states and errors, retry a failed message.
     "home.view_outgoingemail",
     "home.change_outgoingemail",
+    # Wagtail's "Vertalen" action: copy a page into the English tree (docs/frontend.md, "Languages").
+    "simple_translation.submit_translation",
 ]
 _TAXONOMY_MODELS = [
     "actionline",

@@ -4,6 +4,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 from .errors import is_database_error, request_too_large, service_unavailable
+from .locales import url_language
 
 
 class PublicSiteCSPMiddleware(CSPMiddleware):
@@ -20,13 +21,16 @@ class SiteLanguageMiddleware(LocaleMiddleware):
     """Dutch unless the visitor chose English with the language switch (cookie).
 
     A Dutch public-sector site does not follow the browser's Accept-Language: the same URL shows the same
-    language to everyone until they switch.
+    language to everyone until they switch. An English page's own address (``/en/…``, home/locales.py) is English
+    whatever the cookie says.
     """
 
     def process_request(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        supported = {code for code, _name in settings.LANGUAGES}
-        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        language = url_language(request.path_info)
+        if language == settings.LANGUAGE_CODE:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            supported = {code for code, _name in settings.LANGUAGES}
+            language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 

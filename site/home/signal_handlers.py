@@ -1,13 +1,14 @@
 """Side effects of publishing: drop the anonymous page cache (home/cache.py) whenever public content changes."""
 
 from django.core.signals import request_finished, request_started
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django_tasks.signals import task_finished, task_started
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache as page_cache
-from . import outbox, request_scope
+from . import locales, outbox, request_scope
 from .public_url import sync_after_migrate
 
 
@@ -24,7 +25,7 @@ def purge_on_public_content_change(sender, **kwargs):
     if issubclass(sender, Page):
         return
     if (
-        issubclass(sender, (Site, PageViewRestriction, BaseSiteSetting, BaseGenericSetting))
+        issubclass(sender, (Site, Locale, PageViewRestriction, BaseSiteSetting, BaseGenericSetting))
         or sender in get_snippet_models()
     ):
         page_cache.purge()
@@ -35,6 +36,29 @@ def purge_on_page_delete(sender, **kwargs):
         page_cache.purge()
 
 
+def _mirror(page_id):
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    if page is not None:
+        locales.sync_view_restrictions(page)
+
+
+def mirror_view_restrictions(sender, instance, **kwargs):
+    """A Dutch page's view restriction changed: its translations get the same (home/locales.py)."""
+    if not kwargs.get("raw"):
+        _mirror(instance.page_id)
+
+
+def mirror_removed_restriction(sender, instance, **kwargs):
+    """Freed only once the deletion is committed and the Dutch page still exists: deleting a restricted page (which
+    deletes its restrictions first) must not make its translations public."""
+    transaction.on_commit(lambda: _mirror(instance.page_id))
+
+
+def mirror_restriction_groups(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, PageViewRestriction):
+        mirror_view_restrictions(PageViewRestriction, instance)
+
+
 def register_signal_handlers():
     page_published.connect(purge_page_cache, dispatch_uid="home_page_cache_published")
     page_unpublished.connect(purge_page_cache, dispatch_uid="home_page_cache_unpublished")
@@ -42,6 +66,11 @@ def register_signal_handlers():
     post_delete.connect(purge_on_page_delete, dispatch_uid="home_page_cache_page_deleted")
     post_save.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_saved")
     post_delete.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_deleted")
+    post_save.connect(mirror_view_restrictions, sender=PageViewRestriction, dispatch_uid="home_mirror_restriction")
+    post_delete.connect(mirror_removed_restriction, sender=PageViewRestriction, dispatch_uid="home_mirror_unrestrict")
+    m2m_changed.connect(
+        mirror_restriction_groups, sender=PageViewRestriction.groups.through, dispatch_uid="home_mirror_groups"
+    )
     post_migrate.connect(sync_after_migrate, dispatch_uid="home_sync_site_with_base_url")
     request_started.connect(request_scope.begin, dispatch_uid="home_request_scope_begin")
     request_finished.connect(request_scope.end, dispatch_uid="home_request_scope_end")

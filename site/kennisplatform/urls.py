@@ -1,12 +1,14 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.contrib.auth import views as auth_views
+from django.urls import URLResolver, include, path, re_path
 from django.views.i18n import set_language
-from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.locales import ContentLanguagePrefixPattern
+from home.locales import serve as serve_page
+from home.sitemaps import sitemap
 from home.views import favicon, health, robots_txt, switch_language
 
 from .api import api_router
@@ -36,8 +38,30 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Calendar files below a page (/kennisateliers/agenda.ics, routed by the page): Wagtail's own pattern needs a "/".
-urlpatterns += [re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics")]
+# Wagtail's own helpers (wagtail.urls without its page route): password-protected pages, the front-end sign-in.
+urlpatterns += [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(template_name="wagtailcore/login.html"),
+        name="wagtailcore_login",
+    ),
+]
 
-# Wagtail's page serving last: it owns every other path.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving last: it owns every other path. Dutch pages unprefixed (contract), translations under
+# their language (/en/…); routed by the URL's language, not the interface's (home/locales.py).
+urlpatterns += [
+    URLResolver(
+        ContentLanguagePrefixPattern(),
+        [
+            # Calendar files below a page (/kennisateliers/agenda.ics, routed by the page): Wagtail's pattern
+            # needs a "/".
+            re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", serve_page, name="wagtail_serve_ics"),
+            re_path(r"^((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
+        ],
+    )
+]

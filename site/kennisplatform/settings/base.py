@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -148,9 +149,16 @@ LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+# Wagtail's localisation: Dutch pages keep their unprefixed URLs (public contract), English translations that
+# editors make live under /en/ (docs/frontend.md, "Languages"). The interface language stays the visitor's cookie.
+WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
+WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Pages whose registrations or responses belong to the one Dutch page: a translation of them is never served (its
+# /en/ address leads to the Dutch page), so there is one form, one capacity and one set of responses.
+DUTCH_ONLY_PAGE_TYPES = ["events.EventPage", "advisory.ProposalPage"]
+# load_demo adds English versions of the home page and the two statements (home/demo.py).
+DEMO_ENGLISH_PAGES = True
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
