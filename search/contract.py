@@ -16,14 +16,17 @@ fallback. The view, templates and feeds only see the types below and never know 
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from accounts.models import Organisation
+from home.locales import hidden_from_search
 from knowledge.models import (
     ActionLine,
     BestPracticePage,
@@ -293,8 +296,12 @@ class SiteSearchResult:
 
 
 def public_pages():
-    """Every page the public may read: live and without a view restriction (every backend starts here)."""
-    return Page.objects.live().public().filter(depth__gt=1)
+    """Every page the public may read: live and without a view restriction (every backend starts here), in the
+    interface's language: translations only on their own language's site, a Dutch page on the English site only
+    while it has no English translation (home.locales.hidden_from_search)."""
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    hidden = hidden_from_search(get_language() or settings.LANGUAGE_CODE)
+    return pages.exclude(pk__in=hidden) if hidden else pages
 
 
 def site_type_ids():
