@@ -2,8 +2,9 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from .public_url import sync_after_migrate
@@ -22,7 +23,7 @@ def ensure_child_page(parent, model, *, slug, **fields):
 
 @transaction.atomic
 def ensure_home_page() -> HomePage:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
         root = Page.get_first_root_node()
         home = HomePage(
@@ -210,6 +211,94 @@ ACCESSIBILITY_STATEMENT = {
 }
 
 
+# English versions an editor would make with "Vertalen" (home/locales.py serves them under /en/): the home page
+# and the two statements, written in English rather than machine-translated. The contact stays the Dutch page's.
+ENGLISH_PAGES = {
+    "": {
+        "title": "Knowledge Platform Youth",
+        "summary": "What the region learns about reforming youth care: projects, case reviews, good practices, "
+        "knowledge studios and the digital advisory table.",
+        "intro": "<p>The knowledge platform of the learning youth-care system of the FoodValley region. "
+        "Municipalities, care providers and professionals share what works here, and providers respond to the "
+        "region's proposals. Most of the content is in Dutch; pages that have an English version say so.</p>",
+    },
+    "toegankelijkheid": {
+        "slug": "accessibility",
+        "title": "Accessibility statement",
+        "summary": "The knowledge platform partly meets the accessibility requirements (WCAG 2.1 level AA).",
+        "body": [
+            _p(
+                "<p>The municipality of Ede, on behalf of the FoodValley youth-care region, wants everyone to be "
+                "able to use the Knowledge Platform Youth. This statement follows the Dutch government's model "
+                "(digitoegankelijk.nl) and covers the platform's public pages.</p>"
+            ),
+            _h("Compliance status"),
+            _p(
+                "<p><b>Status B: partly compliant.</b> The platform meets part of the requirements of the Dutch "
+                "Digital Accessibility Decree, the European standard EN 301 549, which equals WCAG 2.1 level AA. "
+                "The Dutch statement lists what we know does not yet comply and when we expect to fix it.</p>"
+            ),
+            _h("Tell us"),
+            _p(
+                "<p>Did you run into a barrier, or would you like information in another form? Please let the "
+                "contact below know. You will hear from us within five working days and get an answer within "
+                "three weeks.</p>"
+            ),
+        ],
+    },
+    "privacy": {
+        "slug": "privacy",
+        "title": "Privacy statement",
+        "summary": "Which personal data the knowledge platform processes, why, for how long and what your rights "
+        "are: a summary of the Dutch statement, which is the binding text.",
+        "body": [
+            _p(
+                "<p>The <b>municipality of Ede</b> is the controller, as the central municipality of the FoodValley "
+                "youth-care region. The Youth Programme Office runs the platform.</p>"
+            ),
+            _h("What we process"),
+            _p(
+                "<p>Only what the platform needs: the account details of people who sign in, the responses "
+                "organisations give at the advisory table, and registrations for knowledge studios. Case reviews "
+                "are anonymised before they are published. Registrations are anonymised a set period after the "
+                "event.</p>"
+            ),
+            _h("Your rights"),
+            _p(
+                "<p>You may see, correct and delete your data; signed-in users can download their own data from "
+                "their account page. For anything else, please write to the contact below.</p>"
+            ),
+        ],
+    },
+}
+
+
+def ensure_translation(page, locale, **fields):
+    """The page's translation in this locale, made with Wagtail's copy (as the admin's "Vertalen" does) and
+    published with these fields when it is missing; an existing translation is never touched (idempotent)."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def load_english_pages(home) -> int:
+    """The English versions of ENGLISH_PAGES; how many exist afterwards. Off with DEMO_ENGLISH_PAGES = False."""
+    if not getattr(settings, "DEMO_ENGLISH_PAGES", True):
+        return 0
+    # A flushed test database keeps no locale but the one tests/conftest.py restores.
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    ensure_translation(home, locale, **ENGLISH_PAGES[""])
+    for slug, fields in ENGLISH_PAGES.items():
+        if slug:
+            ensure_translation(home.get_children().get(slug=slug).specific, locale, **fields)
+    return len(ENGLISH_PAGES)
+
+
 @transaction.atomic
 def load(*, stdout):
     home = ensure_home_page()
@@ -220,4 +309,7 @@ def load(*, stdout):
         ensure_child_page(news_index, NewsPage, slug=slug, title=title, date=date, summary=summary)
     ensure_child_page(home, StandardPage, slug="privacy", **PRIVACY_STATEMENT)
     ensure_child_page(home, StandardPage, slug="toegankelijkheid", **ACCESSIBILITY_STATEMENT)
+    english = load_english_pages(home)
     stdout.write("  paginaboom: startpagina, nieuws, privacy, toegankelijkheid")
+    if english:
+        stdout.write(f"  Engelse versies: {english} pagina's (/en/)")

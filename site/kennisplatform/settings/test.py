@@ -27,3 +27,8 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kp_te
 )
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{ELASTICSEARCH_INDEX_PREFIX}_"
+
+# The suite's fixtures and factories look up the one home page and the one index page of each type
+# (tests/conftest.py, tests/factories/); the English demo pages would make a second. The locale tests
+# (tests/home/test_locales*.py) load them themselves.
+DEMO_ENGLISH_PAGES = False
