@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
+from home.mail import template_message
 from home.security import rate_limited
 
 from . import groups
@@ -118,24 +119,11 @@ def invitation_link(user) -> str:
 
 def _send(*, template: str, context: dict, to: str) -> None:
     """One e-mail from ``accounts/email/<template>``: subject and text part unescaped, plus an HTML part."""
-    from django.conf import settings
-    from django.core.mail import EmailMultiAlternatives
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from home.mail import render_text
-
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    with translation.override("nl"):
-        subject = " ".join(render_text(f"accounts/email/{template}_subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject=subject, body=render_text(f"accounts/email/{template}.txt", context), to=[to]
-        )
-        message.attach_alternative(render_to_string(f"accounts/email/{template}.html", context), "text/html")
-    message.send()
+    template_message(template=f"accounts/email/{template}", context=context, to=[to]).send()
 
 
-def _send_invitation(invitation):
+def invitation_send(*, invitation) -> None:
+    """The invitation e-mail; its one-time link is made here, in the worker, so no token waits in the queue."""
     context = {"invitation": invitation, "user": invitation.user, "link": invitation_link(invitation.user)}
     _send(template="invitation", context=context, to=invitation.user.email)
 
@@ -144,6 +132,7 @@ def _invite(*, email, first_name, last_name, organisation, invited_by, role=None
     """The account (created without a password when new) and an open invitation; no membership yet."""
     from django.contrib.auth import get_user_model
 
+    from . import tasks  # tasks import services: a local import breaks the cycle
     from .models import Invitation, MemberRole
 
     user_model = get_user_model()
@@ -155,7 +144,9 @@ def _invite(*, email, first_name, last_name, organisation, invited_by, role=None
     invitation = Invitation.objects.create(
         user=user, organisation=organisation, invited_by=invited_by, role=role or MemberRole.MEMBER
     )
-    _send_invitation(invitation)
+    # Queued with the invitation itself: the database task backend stores the task in this transaction, so the
+    # worker sends the e-mail only once it is committed, and never for an invitation that was rolled back.
+    tasks.send_invitation.enqueue(invitation_id=invitation.pk)
     return invitation
 
 
@@ -269,7 +260,6 @@ def access_request_submit(*, first_name, last_name, email, organisation, job_tit
     if organisation.kind != OrganisationKind.PROVIDER:
         raise AccountError(_("Toegang aanvragen kan alleen voor een zorgaanbieder."))
     email = (email or "").strip().lower()
-    context = {"first_name": first_name, "organisation": organisation}
     with transaction.atomic():
         if Membership.objects.filter(user__email__iexact=email, organisation=organisation).exists():
             state, request = "member", None
@@ -289,7 +279,10 @@ def access_request_submit(*, first_name, last_name, email, organisation, job_tit
                     motivation=motivation,
                 )
         if not rate_limited("access-request-mail", email, limit=ACCESS_REQUEST_MAILS_PER_HOUR, window=60 * 60):
-            _send(template="access_request", context={**context, "state": state, **_urls()}, to=email)
+            # sent here, not queued: the address and name would otherwise wait in the task table; the outbox
+            # backend stores the message in this transaction, so a rolled-back request sends nothing
+            context = {"first_name": first_name, "organisation": organisation, "state": state, **_urls()}
+            _send(template="access_request", context=context, to=email)
     return request
 
 
