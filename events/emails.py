@@ -10,12 +10,12 @@ import base64
 from dataclasses import dataclass
 
 import segno
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from home.mail import template_message
+from home.public_url import absolute_url
 
 from .calendar import CANCEL, PUBLISH, REQUEST, event_ics
 from .certificates import certificate_filename, certificate_pdf, verification_url
@@ -197,6 +197,6 @@ def capacity_message(event, *, threshold: int, taken: int, recipients: list[str]
             "threshold": threshold,
             "taken": taken,
             "event_url": event.full_url,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/kennisateliers/{event.pk}/",
+            "admin_url": absolute_url(f"/admin/kennisateliers/{event.pk}/"),
         }
         return template_message(template="events/email/capacity", subject=subject, context=context, to=recipients)

@@ -5,6 +5,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
 from home.mail import template_message
+from home.public_url import absolute_url
 from home.security import rate_limited
 
 from . import groups
@@ -101,7 +102,6 @@ class AccountError(Exception):
 
 def invitation_link(user) -> str:
     """A one-time link: the token stops working as soon as a password has been set."""
-    from django.conf import settings
     from django.contrib.auth.tokens import default_token_generator
     from django.urls import reverse
     from django.utils.encoding import force_bytes
@@ -114,7 +114,7 @@ def invitation_link(user) -> str:
             "token": default_token_generator.make_token(user),
         },
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _send(*, template: str, context: dict, to: str) -> None:
@@ -168,12 +168,11 @@ def password_reset_send(*, user) -> None:
     """The reset e-mail, with a link on the site's own address (BASE_URL), never on the request's Host header."""
     from urllib.parse import urlsplit
 
-    from django.conf import settings
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
-    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    base = urlsplit(absolute_url("/"))
     context = {
         "user": user,
         "email": user.email,
@@ -287,11 +286,12 @@ def access_request_submit(*, first_name, last_name, email, organisation, job_tit
 
 
 def _urls() -> dict:
-    from django.conf import settings
     from django.urls import reverse
 
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return {"login_url": base + reverse("accounts:login"), "reset_url": base + reverse("accounts:password_reset")}
+    return {
+        "login_url": absolute_url(reverse("accounts:login")),
+        "reset_url": absolute_url(reverse("accounts:password_reset")),
+    }
 
 
 def _decide(access_request, user, status):
