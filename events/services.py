@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from accounts.models import Organisation, OrganisationKind
+from home.errors import DomainError
 
 from .models import (
     ACTIVE_STATUSES,
@@ -45,14 +46,8 @@ CAPACITY_THRESHOLDS = (80, 100)
 logger = logging.getLogger(__name__)
 
 
-class RegistrationError(Exception):
-    """A registration rule refused the action; `message` is Dutch and safe to show, `field` names a form field."""
-
-    def __init__(self, message, *, code: str = "invalid", field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
-        self.field = field
+class RegistrationError(DomainError):
+    """A registration rule refused the action (code "duplicate": the address is registered already)."""
 
 
 STATE_ERRORS = {

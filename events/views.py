@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 from home import security
+from home.errors import add_to_form
 
 from . import services
 from .calendar import event_ics, feed_ics
@@ -89,7 +90,7 @@ def event_detail(request, *, event):
                     questions=form.questions,  # read once for the form; the service checks the answers again
                 )
             except RegistrationError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                add_to_form(form, error)
                 status = 409 if error.code == "duplicate" else 400
             else:
                 # No enumeration: the same answer whether or not the address was already registered. What
@@ -199,7 +200,7 @@ def registration_edit(request, *, event, token):
                     answers=form.answers(),
                 )
             except RegistrationError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                add_to_form(form, error)
                 status = 400
             else:
                 messages.success(

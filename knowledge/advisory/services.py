@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from home import cache as page_cache
+from home.errors import DomainError
 from home.security import rate_limited
 from home.uploads import atomic_with_files
 
@@ -40,13 +41,8 @@ REPLY_RATE_LIMIT = (10, 600)
 REPORT_RATE_LIMIT = (10, 3600)
 
 
-class AdvisoryError(Exception):
-    """A rule of the advisory table was broken; ``message`` is Dutch and shown to the person."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class AdvisoryError(DomainError):
+    """A rule of the advisory table was broken."""
 
 
 def _check_text(text, *, field="text"):

@@ -19,8 +19,7 @@ def _on_publish(sender, instance, **kwargs):
         send_proposal_notification.enqueue(instance.pk, str(NotificationKind.OPENED))
 
 
-def connect():
-
+def register_signal_handlers():
     page_published.connect(_on_publish, sender=ProposalPage, dispatch_uid="advisory_proposal_published")
 
 

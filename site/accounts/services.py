@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
+from home.errors import DomainError
 from home.mail import template_message
 from home.public_url import absolute_url
 from home.security import rate_limited
@@ -92,12 +93,8 @@ def ensure_groups() -> dict[str, Group]:
 ACCESS_REQUEST_MAILS_PER_HOUR = 3
 
 
-class AccountError(Exception):
-    """A rule about accounts was broken; ``message`` is Dutch and shown to the person."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class AccountError(DomainError):
+    """A rule about accounts was broken."""
 
 
 def invitation_link(user) -> str:
