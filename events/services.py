@@ -43,6 +43,7 @@ from .models import (
 from .tokens import CERTIFICATE_ALPHABET, registration_for_checkin_code
 
 CAPACITY_THRESHOLDS = (80, 100)
+REMINDER_HOURS = 48  # confirmed registrants are reminded this long before the start (send_event_reminders)
 logger = logging.getLogger(__name__)
 
 
@@ -629,7 +630,7 @@ def notify_registrants_of_change(*, event: EventPage, user=None, now: datetime.d
     return len(ids)
 
 
-def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48) -> int:
+def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = REMINDER_HOURS) -> int:
     """E-mail each confirmed registrant of an event starting within `hours` once; returns how many were queued."""
     now = now or timezone.now()
     with transaction.atomic():

@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.pagination import paginate
+from home.pagination import PAGE_SIZE, paginate
 
 from .blocks import ProposalBodyBlock
 from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
@@ -32,6 +32,7 @@ from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
 MAX_TEXT_LENGTH = 10_000
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 EDIT_WINDOW_MINUTES = 30
+EXPLANATION_MAX_LENGTH = 2000  # an outcome's reason, a review request: a short explanation, not a response
 REMINDER_DAYS = 3  # default of the ADVISORY_REMINDER_HOURS setting (72 hours before closing)
 REPORT_THRESHOLD = 3  # default of the ADVISORY_REPORT_THRESHOLD setting: organisations reporting before a hide
 
@@ -96,7 +97,7 @@ class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
             status = form.cleaned_data.get("status") or None
             theme = form.cleaned_data.get("theme")
         context["filter_form"] = form
-        page_obj = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=20)
+        page_obj = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=PAGE_SIZE)
         page_obj.object_list = list(page_obj.object_list)
         counts = response_counts(page_obj.object_list)
         for proposal in page_obj.object_list:
@@ -517,7 +518,7 @@ class ResponseOutcome(models.Model):
         Response, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="outcome"
     )
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=OutcomeKind.choices)
-    reason = models.TextField(_("toelichting"), max_length=2000)
+    reason = models.TextField(_("toelichting"), max_length=EXPLANATION_MAX_LENGTH)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), null=True, on_delete=models.SET_NULL
     )

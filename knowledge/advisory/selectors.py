@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts import groups
 from accounts.models import MemberRole, Membership, Organisation, OrganisationKind
 from accounts.permissions import is_editor, is_region_staff, organisations, provider_organisations, staff_regions
+from home.pagination import PAGE_SIZE
 
 from . import models
 
@@ -352,7 +353,7 @@ def visible_responses(*, proposal, user, now=None):
 
 
 RESPONSE_ORDER = ("question__sort_order", "created_at", "pk")
-RESPONSES_PER_PAGE = 20
+RESPONSES_PER_PAGE = PAGE_SIZE
 
 
 def response_listing(*, proposal, user, now=None):

@@ -13,6 +13,7 @@ from home.uploads import atomic_with_files
 
 from . import selectors
 from .models import (
+    EXPLANATION_MAX_LENGTH,
     MAX_ATTACHMENT_BYTES,
     MAX_TEXT_LENGTH,
     CoSignature,
@@ -55,6 +56,10 @@ def _check_text(text, *, field="text"):
             field=field,
         )
     return text
+
+
+def _explanation_too_long() -> str:
+    return _("De toelichting is te lang (maximaal %(max)s tekens).") % {"max": EXPLANATION_MAX_LENGTH}
 
 
 def _check_choice(value, choices, message, field):
@@ -396,8 +401,8 @@ def review_request(*, response, user, text="", now=None) -> Response:
 
     now = now or timezone.now()
     text = (text or "").strip()
-    if len(text) > 2000:
-        raise AdvisoryError(_("De toelichting is te lang (maximaal 2000 tekens)."), field="text")
+    if len(text) > EXPLANATION_MAX_LENGTH:
+        raise AdvisoryError(_explanation_too_long(), field="text")
     with transaction.atomic():
         response = Response.objects.select_for_update().select_related("proposal").get(pk=response.pk)
         decision = selectors.can_request_review(response=response, user=user)
@@ -464,8 +469,8 @@ def outcome_record(*, response, user, outcome, reason, now=None) -> ResponseOutc
     reason = (reason or "").strip()
     if not reason:
         raise AdvisoryError(_("Licht de uitkomst kort toe."), field="reason")
-    if len(reason) > 2000:
-        raise AdvisoryError(_("De toelichting is te lang (maximaal 2000 tekens)."), field="reason")
+    if len(reason) > EXPLANATION_MAX_LENGTH:
+        raise AdvisoryError(_explanation_too_long(), field="reason")
     with transaction.atomic():
         response = Response.objects.select_related("proposal").get(pk=response.pk)
         if response.state == ResponseState.WITHDRAWN:

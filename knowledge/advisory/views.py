@@ -238,7 +238,7 @@ class ProposalRoutesMixin(RefusalMixin):
 
     @path("reageren/")
     def respond_view(self, request):
-        from . import selectors, services
+        from . import models, selectors, services  # models imports this module
         from .forms import ResponseForm
 
         if (not_allowed := _post_only(request)) is not None:
@@ -267,7 +267,11 @@ class ProposalRoutesMixin(RefusalMixin):
             except services.AdvisoryError as error:
                 add_to_form(form, error)
             else:
-                messages.success(request, _("Uw reactie is geplaatst. U kunt haar 30 minuten lang bewerken."))
+                messages.success(
+                    request,
+                    _("Uw reactie is geplaatst. U kunt haar %(minutes)s minuten lang bewerken.")
+                    % {"minutes": models.EDIT_WINDOW_MINUTES},
+                )
                 return redirect(self.response_location(request, response.pk))
         return self._render_page(request, status=400, response_form=form)
 
