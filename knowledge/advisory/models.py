@@ -19,7 +19,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
@@ -104,6 +105,24 @@ class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
             proposal.counts = counts[proposal.pk]  # the same selector as the proposal page and the report
         context["page_obj"] = page_obj
         return context
+
+
+class ProposalQuerySet(PageQuerySet):
+    def with_status(self, now=None):
+        """`ProposalPage.status_at(now)` in SQL, as `current_status` (the same order of the same rules: keep the
+        two side by side); filter or sort on it with one query for a whole listing."""
+        now = now or timezone.now()
+        concept = models.Q(opens_at__isnull=True) | models.Q(closes_at__isnull=True) | models.Q(opens_at__gt=now)
+        return self.annotate(
+            current_status=models.Case(
+                models.When(adopted_at__lte=now, then=models.Value(ProposalStatus.ADOPTED.value)),
+                models.When(report_published_at__lte=now, then=models.Value(ProposalStatus.PROCESSED.value)),
+                models.When(concept, then=models.Value(ProposalStatus.CONCEPT.value)),
+                models.When(closes_at__gt=now, then=models.Value(ProposalStatus.OPEN.value)),
+                default=models.Value(ProposalStatus.CLOSED.value),
+                output_field=models.CharField(),
+            )
+        )
 
 
 class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
@@ -231,6 +250,8 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["advisory.ProposalIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(ProposalQuerySet)()
     # Privacy guard (home/privacy.py): the contact e-mail is published on purpose, as a functional mailbox.
     privacy_contact_fields = {"email": "contact_email"}
 
@@ -246,7 +267,8 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
             )
 
     def status_at(self, now=None) -> str:
-        """The status follows from the dates and the editors' actions; it is never stored."""
+        """The status follows from the dates and the editors' actions; it is never stored. In SQL:
+        `ProposalPage.objects.with_status(now)` (the same rules in the same order)."""
         now = now or timezone.now()
         if self.adopted_at and self.adopted_at <= now:
             return ProposalStatus.ADOPTED
