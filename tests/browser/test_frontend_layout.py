@@ -194,6 +194,31 @@ def test_filters_stand_open_beside_the_results_on_a_desktop(browser, live_site):
         context.close()
 
 
+def badge_colours(page, selector):
+    """{badge text: background colour} of the badges matching selector."""
+    return page.evaluate(
+        "(sel) => Object.fromEntries([...document.querySelectorAll(sel)]"
+        ".map(el => [el.textContent.trim(), getComputedStyle(el).backgroundColor]))",
+        selector,
+    )
+
+
+def test_status_and_places_badges_show_their_state_in_colour(browser, live_site):
+    from knowledge.advisory.models import ProposalPage
+
+    context, page = new_page(browser, live_site, DESKTOP)
+    page.goto(ProposalPage.objects.live().first().get_parent().url)
+    statuses = badge_colours(page, ".kp-card .utrecht-badge-status")
+    assert "Open" in statuses and len(set(statuses.values())) >= 2, statuses  # open stands out from the others
+    page.goto(events_index_url())
+    places = badge_colours(page, "#upcoming-heading ~ ul .utrecht-badge-status")
+    left = {text: colour for text, colour in places.items() if text.startswith(("nog ", "Plaatsen genoeg"))}
+    full = {text: colour for text, colour in places.items() if text.startswith("vol")}
+    assert left and set(left.values()) == {statuses["Open"]}, places  # places left: green, like an open consultation
+    assert set(full.values()).isdisjoint(left.values()), places
+    context.close()
+
+
 def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browser, live_site):
     from knowledge.models import BestPracticePage
 
