@@ -33,7 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from events_common import ROOT, Server, arguments, environment, load_line, manage, prepare_database
+from events_common import ROOT, Server, _psql, arguments, environment, load_line, manage, prepare_database
 
 CHROMIUM = "/usr/bin/chromium"
 TOOLS = ROOT / "var" / "tools" / "lighthouse"
@@ -257,7 +257,11 @@ def main() -> None:
         elapsed = time.perf_counter() - started
     finally:
         front.stop()
-        server.stop()
+        try:
+            server.stop()
+        except subprocess.TimeoutExpired:  # a loaded machine: gunicorn's graceful stop can outlast the 30 s wait
+            server.process.kill()
+            server.process.wait()
 
     print(f"\n{len(runs)} runs in {elapsed:.0f} s; {load_line()}\n")
     print("| page | language | preset | accessibility | best practices | audits that cost points |")
@@ -290,6 +294,8 @@ def main() -> None:
         + ("met on every row" if not missed else f"missed on {missed} of {len(runs)} rows")
     )
     print(f"Reports (Lighthouse JSON): {RESULTS.relative_to(ROOT)}/")
+    if args.drop and "lighthouse" in args.database:  # --drop: only a database of this bench
+        _psql(args, f"DROP DATABASE IF EXISTS {args.database} WITH (FORCE)")
     sys.exit(1 if missed else 0)
 
 
