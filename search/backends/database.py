@@ -13,7 +13,9 @@ up `SearchBackend` here, which comes from `dutch_index`.
 import functools
 import operator
 import re
+import uuid
 
+from django.core.cache import cache
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 
 from knowledge.models import BestPracticePage
@@ -88,6 +90,36 @@ def facet_counts(matches, selected):
     return counts
 
 
+# The unfiltered finder (no text, no facet) counts every practice of the section seven times over: the same answer
+# for every visitor until a practice changes, so it is cached under a generation that `forget_unfiltered_counts()`
+# (search/signal_handlers.py: publish, unpublish, save, delete, move, view restriction, taxonomy) replaces. The
+# timeout bounds what a change that sends no signal (a queryset update) can leave stale.
+COUNTS_GENERATION_KEY = "search:finder-counts-generation"
+UNFILTERED_COUNTS_TIMEOUT = 300
+
+
+def counts_generation():
+    generation = cache.get(COUNTS_GENERATION_KEY)
+    if generation is None:
+        cache.add(COUNTS_GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(COUNTS_GENERATION_KEY)
+    return generation
+
+
+def forget_unfiltered_counts(**kwargs):
+    cache.delete(COUNTS_GENERATION_KEY)
+
+
+def unfiltered_counts(section, *, index_page):
+    """(total, facet counts) of the whole section: from the cache, else counted and kept."""
+    key = f"search:finder-unfiltered:{index_page.pk}:{counts_generation()}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (section.count(), facet_counts(section, {}))
+        cache.set(key, cached, UNFILTERED_COUNTS_TIMEOUT)
+    return cached
+
+
 class DatabaseBackend(BaseBackend):
     name = "database"
 
@@ -97,10 +129,14 @@ class DatabaseBackend(BaseBackend):
     def finder(self, fq, *, index_page, per_page=FINDER_PER_PAGE):
         section = index_page.get_practices()
         dutch = fq.dutch
+        counts = None
         if not dutch:
             matches = section
             shown = filtered(matches, fq.selected)
-            total = shown.count()
+            if fq.selected:
+                total = shown.count()
+            else:
+                total, counts = unfiltered_counts(section, index_page=index_page)
             number = page_number(fq.page, total, per_page)
             start = (number - 1) * per_page
             items = list(shown.order_by("-date", "-pk").select_related(*CARD_RELATIONS)[start : start + per_page])
@@ -131,7 +167,7 @@ class DatabaseBackend(BaseBackend):
         return FinderResult(
             items=items,
             total=total,
-            facets=build_facets(fq, facet_counts(matches, fq.selected)),
+            facets=build_facets(fq, counts if counts is not None else facet_counts(matches, fq.selected)),
             highlights=highlights_for(items, dutch),
             page_number=number,
             backend=self.name,
