@@ -16,7 +16,8 @@ import re
 import uuid
 
 from django.core.cache import cache
-from django.db.models import BooleanField, Case, Count, F, Q, Value, When, Window
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, Q, Value, When, Window
 
 from knowledge.models import BestPracticePage
 
@@ -70,24 +71,57 @@ def filtered(queryset, selected, *, leave_out=None):
 
 def facet_counts(matches, selected):
     """{param: {term id: n}}: per facet a COUNT … GROUP BY over the matches filtered by the *other* facets, the
-    seven sent as one statement (UNION ALL): one round trip, and the database counts without returning rows."""
-    parts = []
+    seven sent as one statement (UNION ALL): one round trip, and the database counts without returning rows.
+
+    The matches' facet columns are read once into a materialized CTE and the seven counts run over it. Seven
+    separate scopes made PostgreSQL scan the practices seven times (a bitmap scan per facet, each rechecking the
+    match list, in parallel workers): 43 ms of execution at 10,000 practices for a two-word question."""
+    quote = connection.ops.quote_name
+    singles = [spec for spec in FACETS if not spec.multi]
+    columns = [f"c{i}" for i in range(len(singles))]
+    base_sql, base_params = (
+        matches.order_by().values_list("pk", *[spec.column for spec in singles]).query.sql_with_params()
+    )
+    link_table = quote(SubthemeLink._meta.db_table)
+    link_page = quote(SubthemeLink._meta.get_field("bestpracticepage").column)
+    link_term = quote(SubthemeLink._meta.get_field("subtheme").column)
+
+    def conditions(leave_out):
+        sql: list[str] = []
+        params: list[int] = []
+        for spec in FACETS:
+            ids = selected.get(spec.param)
+            if not ids or spec.param == leave_out:
+                continue
+            marks = ", ".join(["%s"] * len(ids))
+            if spec.multi:
+                sql.append(f"m.pk IN (SELECT {link_page} FROM {link_table} WHERE {link_term} IN ({marks}))")
+            else:
+                sql.append(f"m.{columns[singles.index(spec)]} IN ({marks})")
+            params.extend(int(pk) for pk in ids)
+        return sql, params
+
+    parts: list[str] = []
+    params: list[int] = []
     for spec in FACETS:
-        scope = filtered(matches, selected, leave_out=spec.param)
+        where, where_params = conditions(spec.param)
+        label = "'" + spec.param + "'"  # a code constant (a GET parameter name), never input
         if spec.multi:
-            grouped = (
-                SubthemeLink.objects.filter(bestpracticepage_id__in=scope.values("pk"))
-                .values(value=F("subtheme_id"))
-                .annotate(n=Count("bestpracticepage_id"))
-            )
+            source = f"m JOIN {link_table} l ON l.{link_page} = m.pk"
+            value = f"l.{link_term}"
         else:
-            grouped = (
-                scope.exclude(**{spec.column: None}).order_by().values(value=F(spec.column)).annotate(n=Count("pk"))
-            )
-        parts.append(grouped.annotate(facet=Value(spec.param)).values_list("facet", "value", "n"))
+            value = f"m.{columns[singles.index(spec)]}"
+            source = "m"
+            where = [f"{value} IS NOT NULL", *where]
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        parts.append(f"SELECT {label} AS facet, {value} AS value, COUNT(*) AS n FROM {source}{clause} GROUP BY {value}")
+        params.extend(where_params)
+    sql = f"WITH m (pk, {', '.join(columns)}) AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
     counts: dict[str, dict] = {spec.param: {} for spec in FACETS}
-    for param, value, n in parts[0].union(*parts[1:], all=True):
-        counts[param][value] = n
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*base_params, *params))
+        for param, value, n in cursor.fetchall():
+            counts[param][value] = n
     return counts
 
 
