@@ -215,6 +215,24 @@ def test_empty_result_suggests_a_spelling_and_related_terms(client, finder_page,
     assert "Verwant onderwerp" in html or "Bedoelde u" in html
 
 
+def test_did_you_mean_keeps_the_filters_only_when_the_correction_finds_something_with_them(
+    client, finder_page, practices, taxonomy
+):
+    """'Meer pleeggezinnen werven' is in the first region: the correction keeps that filter; in the second region it
+    would find nothing, so the proposed link drops the filter (and finds the practice)."""
+    first, second = taxonomy["regions"][0].slug, taxonomy["regions"][1].slug
+
+    def proposed(region):
+        html = client.get(finder_page.url, {"q": "pleegezinnen", "regio": region}).content.decode()
+        assert "0 goede voorbeelden" in html
+        return re.findall(r'Bedoelde u <a class="utrecht-link" href="\?([^"]*)"', html)
+
+    assert proposed(first) == [f"q=pleeggezinnen&amp;regio={first}"]
+    assert proposed(second) == ["q=pleeggezinnen"]
+    assert [p.title for p in find(finder_page, "q=pleeggezinnen").items] == ["Meer pleeggezinnen werven"]
+    assert find(finder_page, f"q=pleeggezinnen&regio={second}").total == 0
+
+
 def test_unfiltered_counts_are_counted_once_and_follow_every_change(finder_page, practices, taxonomy):
     """Without text or filters the counts are the same for everyone: counted once, then read from the cache until a
     practice is added, unpublished, restricted, reclassified or moved away."""
