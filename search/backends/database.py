@@ -16,6 +16,7 @@ import re
 import uuid
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, Q, Value, When, Window
 
@@ -79,9 +80,13 @@ def facet_counts(matches, selected):
     quote = connection.ops.quote_name
     singles = [spec for spec in FACETS if not spec.multi]
     columns = [f"c{i}" for i in range(len(singles))]
-    base_sql, base_params = (
-        matches.order_by().values_list("pk", *[spec.column for spec in singles]).query.sql_with_params()
-    )
+    counts: dict[str, dict] = {spec.param: {} for spec in FACETS}
+    try:
+        base_sql, base_params = (
+            matches.order_by().values_list("pk", *[spec.column for spec in singles]).query.sql_with_params()
+        )
+    except EmptyResultSet:  # no match at all (`pk IN ()`): Django will not write the SQL, and nothing is counted
+        return counts
     link_table = quote(SubthemeLink._meta.db_table)
     link_page = quote(SubthemeLink._meta.get_field("bestpracticepage").column)
     link_term = quote(SubthemeLink._meta.get_field("subtheme").column)
@@ -117,7 +122,6 @@ def facet_counts(matches, selected):
         parts.append(f"SELECT {label} AS facet, {value} AS value, COUNT(*) AS n FROM {source}{clause} GROUP BY {value}")
         params.extend(where_params)
     sql = f"WITH m (pk, {', '.join(columns)}) AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
-    counts: dict[str, dict] = {spec.param: {} for spec in FACETS}
     with connection.cursor() as cursor:
         cursor.execute(sql, (*base_params, *params))
         for param, value, n in cursor.fetchall():
