@@ -37,7 +37,7 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 
 # Load the application once, before forking: faster restarts and shared memory pages.
-preload_app = True
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() != "false"
 
 # Request bodies: uploads are at most 10 MB (advisory attachments, documents); nginx enforces the size.
 limit_request_line = 8190
