@@ -18,8 +18,10 @@ root is polled for the first response.
 Each round starts every site in turn (the order rotates per round, so none always goes first), times the wall
 clock from spawning the process to the first 200 on `/`, then sends `--requests` requests over the page kinds
 (home, index, detail, search), two at a time so both workers serve, reads each worker's Rss, Pss and private
-memory from /proc/<pid>/smaps_rollup, and stops the site. Pss splits pages shared after fork between the processes
-that share them, so preload_app's copy-on-write sharing shows in Pss and not in Rss. The table shows the median,
+memory from /proc/<pid>/smaps_rollup, and stops the site. "CPU to first 200" is the utime+stime of the master and
+its workers up to that response: on a loaded machine the wall clock mostly measures the others' work. Pss splits
+pages shared after fork between the processes that share them, so preload_app's copy-on-write sharing shows in
+Pss and not in Rss. The table shows the median,
 min and max over the rounds, with the 1-minute load average seen at each start.
 """
 
@@ -39,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import psql, worker_pids  # noqa: E402
+from pages import CLK_TCK, cpu_ticks, psql, worker_pids  # noqa: E402
 from wrk_load import PY, ROOT, manage  # noqa: E402
 
 # Runs inside the project (manage.py shell): one URL per page kind, like the reference's urls.txt.
@@ -153,8 +155,9 @@ class Site:
             )
             try:
                 start_seconds = self._first_response(process, started)
-                statuses = self._requests(requests)
                 master_pid = gunicorn_master(process.pid)
+                start_cpu = cpu_ticks([master_pid, *worker_pids(master_pid)]) / CLK_TCK
+                statuses = self._requests(requests)
                 workers = worker_pids(master_pid)
                 memory = [memory_kb(pid) for pid in workers]
                 master = memory_kb(master_pid)
@@ -165,7 +168,14 @@ class Site:
         bad = sum(1 for s in statuses if s != 200)
         if len(workers) != 2:
             sys.exit(f"{self.name}: expected 2 workers, found {len(workers)}")
-        return {"start": start_seconds, "load": load, "workers": memory, "master": master, "non200": bad}
+        return {
+            "start": start_seconds,
+            "start_cpu": start_cpu,
+            "load": load,
+            "workers": memory,
+            "master": master,
+            "non200": bad,
+        }
 
     def _first_response(self, process, started):
         while time.perf_counter() - started < 60:
@@ -248,7 +258,8 @@ def main():
                 results[site.name].append(r)
                 workers = " ".join(f"{w['rss'] / 1024:.0f}/{w['pss'] / 1024:.0f}" for w in r["workers"])
                 print(
-                    f"  [round {round_ + 1}] {site.name:18} start {r['start']:5.2f} s  workers RSS/PSS MB {workers}  "
+                    f"  [round {round_ + 1}] {site.name:18} start {r['start']:5.2f} s, CPU {r['start_cpu']:5.2f} s  "
+                    f"workers RSS/PSS MB {workers}  "
                     f"master PSS {r['master']['pss'] / 1024:.0f}  load {r['load']:.2f}  non-200 {r['non200']}",
                     flush=True,
                 )
@@ -262,21 +273,22 @@ def main():
         f"the page kinds before memory is read; median (min–max) of the rounds; MB = MiB per worker"
     )
     print(
-        "| site | start to first 200 s | worker RSS MB | worker PSS MB | worker private MB | "
+        "| site | start to first 200 s | CPU to first 200 s | worker RSS MB | worker PSS MB | worker private MB | "
         "master + workers PSS MB | load 1 min | non-200 |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, rows in results.items():
         cells = []
         for values in (
             [r["start"] for r in rows],
+            [r["start_cpu"] for r in rows],
             [w["rss"] / 1024 for r in rows for w in r["workers"]],
             [w["pss"] / 1024 for r in rows for w in r["workers"]],
             [w["private"] / 1024 for r in rows for w in r["workers"]],
             [(r["master"]["pss"] + sum(w["pss"] for w in r["workers"])) / 1024 for r in rows],
         ):
             mid, low, high = summary(values)
-            digits = 2 if not cells else 0  # seconds with two decimals, MB whole
+            digits = 2 if len(cells) < 2 else 0  # seconds with two decimals, MB whole
             cells.append(f"{mid:.{digits}f} ({low:.{digits}f}–{high:.{digits}f})")
         loads = [r["load"] for r in rows]
         cells.append(f"{min(loads):.2f}–{max(loads):.2f}")
