@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The search engine clients (only with OPENSEARCH_URL or ELASTICSEARCH_URL) and the spreadsheet library (only for
 # the editors' XLSX exports).
 ENGINE_LIBRARIES = {"elasticsearch", "elastic_transport", "opensearchpy", "elasticsearch_dsl"}
-ONE_PATH_LIBRARIES = {"openpyxl"}
+ONE_PATH_LIBRARIES = ENGINE_LIBRARIES | {"openpyxl"}
 
 
 def loaded_after_start(tmp_path, then="", **environ):
