@@ -6,8 +6,9 @@
         --compare-urls /tmp/bakerydemo/urls.txt --compare-base http://127.0.0.1:8602
 
 Ours: gunicorn with gunicorn.conf.py but 2 sync workers and no recycling, production settings, PostgreSQL (the
-database `kp_startup_bench` unless --database, built once with migrate, load_demo and collectstatic; dropped at
-the end unless --keep or --reuse), Redis (db 7, flushed before each start), page cache off, no search engine.
+database `kp_startup_bench` unless --database, built once by bench/pages.py's build: migrate, load_demo,
+collectstatic, update_index; dropped at the end unless --keep or --reuse), Redis (db 7, flushed before each
+start), page cache off, no search engine.
 Variant `preload` is gunicorn.conf.py as deployed (preload_app on); `no-preload` sets GUNICORN_PRELOAD=false.
 
 The reference: `--compare-command` is a shell command that starts its gunicorn in the foreground (its master is
@@ -41,7 +42,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import CLK_TCK, cpu_ticks, psql, worker_pids  # noqa: E402
+import pages  # noqa: E402
+from pages import CLK_TCK, cpu_ticks, psql, read_compare, worker_pids  # noqa: E402
 from wrk_load import PY, ROOT, manage  # noqa: E402
 
 # Runs inside the project (manage.py shell): one URL per page kind, like the reference's urls.txt.
@@ -58,34 +60,9 @@ for label, url in [
 
 
 def environment(args):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="kennisplatform.settings.production",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}",
-        REDIS_URL=args.redis,
-        SECRET_KEY="bench-only-secret-key-" + "s7Tr1" * 10,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="false",
-        BASE_URL=f"http://127.0.0.1:{args.port}",
-        EMAIL_URL="smtp://127.0.0.1:1025",  # production insists on a mail server; nothing is sent here
-        PAGE_CACHE_SECONDS="0",
-        GUNICORN_BIND=f"127.0.0.1:{args.port}",
-        GUNICORN_ACCESS_LOG="/dev/null",
-        GUNICORN_LOG_LEVEL="warning",
-    )
-    for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL"):
-        env.pop(name, None)
+    env = pages.environment(args)  # production settings, page cache off, no engine: as bench/pages.py measures
+    env.update(GUNICORN_ACCESS_LOG="/dev/null", GUNICORN_LOG_LEVEL="warning")
     return env
-
-
-def build(args, env):
-    print(f"database {args.database}: migrate, load_demo, collectstatic …", flush=True)
-    psql(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
-    psql(f'CREATE DATABASE "{args.database}"')
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    manage(env, "update_index")
 
 
 def our_urls(args, env):
@@ -94,16 +71,6 @@ def our_urls(args, env):
     return [
         (label, base + path) for _, label, path in (x.split(None, 2) for x in output.splitlines() if x[:4] == "URL ")
     ]
-
-
-def read_urls(path):
-    rows = []
-    for line in Path(path).read_text().splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            label, url = line.rsplit(None, 1)
-            rows.append((label, url))
-    return rows
 
 
 def memory_kb(pid):
@@ -227,7 +194,7 @@ def main():
     env = environment(args)
     try:
         if not args.reuse:
-            build(args, env)
+            pages.build(args, env, "demo")
         urls = our_urls(args, env)
         gunicorn = [str(Path(PY).parent / "gunicorn"), "-c", "gunicorn.conf.py"]
         # --threads 1: gunicorn.conf.py sets 4 threads, and gunicorn turns sync into gthread when threads > 1.
@@ -241,7 +208,7 @@ def main():
             site_env = dict(env, GUNICORN_PRELOAD="false" if variant == "no-preload" else "true")
             sites.append(Site(f"ours {variant}", gunicorn, site_env, urls, log))
         if args.compare_command:
-            compare = read_urls(args.compare_urls)
+            compare = read_compare(args.compare_urls)
             if args.compare_base:
                 base = urllib.parse.urlsplit(args.compare_base)
                 compare = [
