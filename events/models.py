@@ -15,7 +15,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accounts.models import Organisation
@@ -110,6 +111,28 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from .views import certificate_verify
 
         return certificate_verify(request, index_page=self, code=code)
+
+
+class EventQuerySet(PageQuerySet):
+    """The SQL forms of rules the model states in Python: `upcoming`/`past` beside `EventPage.is_past`, and the
+    counts `places_left` reads (`with_counts`)."""
+
+    def with_counts(self):
+        """Annotate `places_taken` (HELD_STATUSES) and `waiting_count`: one query for a whole listing."""
+        held = models.Q(registrations__status__in=HELD_STATUSES)
+        waiting = models.Q(registrations__status=RegistrationStatus.WAITING)
+        return self.annotate(
+            places_taken=models.Count("registrations", filter=held, distinct=True),
+            waiting_count=models.Count("registrations", filter=waiting, distinct=True),
+        )
+
+    def upcoming(self, now=None):
+        """Not ended (`not is_past(now)`), soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Ended (`is_past(now)`), latest first."""
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
 
 class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
@@ -287,6 +310,8 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         ),
     ]
     parent_page_types = ["events.EventIndexPage"]
+
+    objects = PageManager.from_queryset(EventQuerySet)()
     subpage_types = []
     base_form_class = EventPageForm
     # Privacy guard (home/privacy.py): the venue is a public place and the online link goes only to confirmed
@@ -381,6 +406,7 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         return RegistrationState.OPEN
 
     def is_past(self, now=None) -> bool:
+        """In SQL: `EventPage.objects.past(now)` (and its opposite `upcoming(now)`)."""
         return self.end < (now or timezone.now())
 
     # --- routes ---------------------------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ EXPECTED = {
     "event": (15, 19, 22),
     "proposal": (13, 30, 28),
     "news": (9, 13, 16),
-    "finder": (18, 22, 25),
+    "finder": (17, 21, 24),  # the unfiltered total and facet counts come from the cache (search issue 14)
     "finder + 2 filters": (18, 22, 25),
     "search": (7, 11, 13),
 }
