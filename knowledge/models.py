@@ -92,6 +92,8 @@ class ProjectIndexPage(BasePage):
 class ProjectPage(MainImageMixin, BasePage):
     """A transformation project of a region: ambitions, approach, KPIs and results (seeds 000, 002, 003)."""
 
+    serve_select_related = ("region", "main_image")  # shown on the page: read with it (BasePage.route)
+
     number = models.PositiveSmallIntegerField(_("projectnummer"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNING)
     status_note = models.CharField(
@@ -633,6 +635,17 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
 class BestPracticePage(MainImageMixin, BasePage):
     """A pilot or example from one of the 42 regions, placed in the taxonomy."""
+
+    serve_select_related = (  # shown on the page: read with it (BasePage.route)
+        "region",
+        "action_line",
+        "main_theme",
+        "phase",
+        "kind",
+        "evidence_level",
+        "contact_organisation",
+        "main_image",
+    )
 
     date = models.DateField(_("datum"), default=datetime.date.today, help_text=_("Datum van publicatie of update."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
