@@ -8,6 +8,7 @@ from accounts import groups
 from accounts.models import MemberRole, Organisation
 from accounts.permissions import is_editor, is_region_staff, staff_regions
 from home.pagination import paginate
+from home.request_scope import public
 from knowledge.taxonomy import MainTheme
 
 from .models import HELD_STATUSES, EventPage, Registration, RegistrationStatus
@@ -29,7 +30,7 @@ def with_counts(queryset):
 
 def visible_events():
 
-    return EventPage.objects.live().public()
+    return public(EventPage.objects.live())
 
 
 def upcoming_events():
@@ -97,7 +98,7 @@ def event_index_context(*, index_page, request) -> dict:
 
     from .forms import EventFilterForm
 
-    events = EventPage.objects.child_of(index_page).live().public()
+    events = public(EventPage.objects.child_of(index_page).live())
     themes = MainTheme.objects.filter(events__in=events).distinct().order_by("name")
     regions = Organisation.objects.regions().order_by("name")
     form = EventFilterForm(request.GET or None, themes=themes, regions=regions)
