@@ -134,14 +134,16 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     max_count = 1
+    # The standard page first: Wagtail's "add a child page" check (the editor's user bar) stops at the first type
+    # that may still be added; each index page (max_count = 1) would cost a count query first.
     subpage_types = [
+        "home.StandardPage",
         "knowledge.ProjectIndexPage",
         "knowledge.EvaluationIndexPage",
         "knowledge.PracticeIndexPage",
         "advisory.ProposalIndexPage",
         "events.EventIndexPage",
         "home.NewsIndexPage",
-        "home.StandardPage",
     ]
 
     class Meta:
