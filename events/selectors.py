@@ -107,7 +107,8 @@ def event_index_context(*, index_page, request) -> dict:
     filters = form.cleaned_filters()
     filtered = filter_events(events, **filters)
     now = timezone.now()
-    upcoming = list(with_counts(filtered.filter(end__gte=now)).order_by("start", "pk"))
+    # the cards' images come with the events (their renditions in one query: frontend_tags.with_card_images)
+    upcoming = list(with_counts(filtered.filter(end__gte=now)).select_related("main_image").order_by("start", "pk"))
     for event in upcoming:
         event.places_left = places_left(event)
         event.state = event.registration_state(now)
