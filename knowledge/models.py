@@ -14,7 +14,7 @@ from wagtail.models import GroupApprovalTask, Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.cache import remember
+from home.cache import remember_for_page
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
@@ -45,9 +45,7 @@ def related_links(request, page, related_for):
             for kind, items in related_for(page).items()
         }
 
-    if getattr(request, "is_preview", False) or page.pk is None:
-        return compute()
-    return remember(f"related:{page.pk}", compute)
+    return remember_for_page(request, page, "related", compute)
 
 
 class ProjectStatus(models.TextChoices):
@@ -233,8 +231,24 @@ class ProjectPage(MainImageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["kpis"] = list(self.get_kpis())
+        context["facts"] = remember_for_page(request, self, "project-facts", self.get_facts)
         context["related"] = related_links(request, self, related_for_project)
         return context
+
+    def get_facts(self):
+        """The ambitions, facts list and work lines as plain data: seven queries, the same for every visitor."""
+        return {
+            "ambitions": [{"label": a.label, "text": a.text} for a in self.ambitions.all()],
+            "action_lines": [str(line) for line in self.action_lines.all()],
+            "main_themes": [str(theme) for theme in self.main_themes.all()],
+            "principles": [principle.name for principle in self.principles.all()],
+            "municipalities": [municipality.name for municipality in self.municipalities.all()],
+            "partners": [str(partner) for partner in self.partners.all()],
+            "work_lines": [
+                {"label": line.label, "title": line.title, "description": line.description}
+                for line in self.work_lines.all()
+            ],
+        }
 
 
 class ProjectAmbition(Orderable):
