@@ -288,8 +288,9 @@ def main():
     )
     args = parser.parse_args()
     args.users = {u.strip() for u in args.users.split(",") if u.strip()}
-    if not args.database.startswith(("kp_perf", "bench")):
-        sys.exit("use a throw-away database name starting with kp_perf")
+    # A throw-away database: dropped and built again. Each engineer's own prefix may come first (kp_c_perf_bench).
+    if not any(part in ("perf", "bench") for part in args.database.split("_")):
+        sys.exit("use a throw-away database name with the word perf or bench in it (kp_perf_bench, kp_c_perf_bench)")
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install -y wrk)")
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
