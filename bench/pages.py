@@ -183,7 +183,8 @@ class Gunicorn:
         command = [str(Path(PY).parent / "gunicorn"), "-c", "gunicorn.conf.py"]
         command += ["--worker-class", "sync", "--workers", "2", "--max-requests", "0"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log)
-        for _ in range(240):
+        # Up to two minutes: on a busy machine loading the application before the fork takes far longer than 12 s.
+        while time.perf_counter() - started < 120:
             try:
                 urllib.request.urlopen(self.base + "/", timeout=5)
                 self.start_seconds = time.perf_counter() - started
