@@ -147,7 +147,9 @@ def qr_png(code: str) -> bytes:
 
 
 def qr_data_uri(code: str) -> str:
-    return segno.make(code, error="m").png_data_uri(scale=6, border=4)
+    # make_qr, not make: for a code this short segno would choose a Micro QR code, which phone cameras and the
+    # browser's BarcodeDetector ("qr_code") do not read.
+    return segno.make_qr(code, error="m").png_data_uri(scale=6, border=4)
 
 
 def certificate_message(registration: Registration) -> EmailMultiAlternatives:
