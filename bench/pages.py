@@ -200,7 +200,11 @@ class Gunicorn:
 
     def stop(self):
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker stuck past the graceful timeout must not lose the table
+            self.process.kill()
+            self.process.wait(timeout=30)
         self.log.close()
 
 
