@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from accounts.models import Organisation
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.cache import remember_for_page
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
@@ -363,6 +364,19 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         return super().save(*args, **kwargs)
 
     # --- derived state -------------------------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["connections"] = remember_for_page(request, self, "event-connections", self.get_connections)
+        return context
+
+    def get_connections(self):
+        """Themes, projects and practices under "Verbanden", as plain data: three queries, alike for everyone."""
+        return {
+            "themes": [theme.name for theme in self.themes.all()],
+            "projects": [{"title": p.title, "url": p.url} for p in self.related_projects.live()],
+            "practices": [{"title": p.title, "url": p.url} for p in self.related_practices.live()],
+        }
 
     @property
     def is_for_selected_regions(self) -> bool:

@@ -8,6 +8,7 @@ from accounts import groups
 from accounts.models import MemberRole, Organisation
 from accounts.permissions import is_editor, is_region_staff, staff_regions
 from home.pagination import paginate
+from home.request_scope import public
 from knowledge.taxonomy import MainTheme
 
 from .models import HELD_STATUSES, EventPage, Registration
@@ -18,7 +19,7 @@ PAST_PER_PAGE = 10
 
 def visible_events():
 
-    return EventPage.objects.live().public()
+    return public(EventPage.objects.live())
 
 
 def upcoming_events():
@@ -86,7 +87,7 @@ def event_index_context(*, index_page, request) -> dict:
 
     from .forms import EventFilterForm
 
-    events = EventPage.objects.child_of(index_page).live().public()
+    events = public(EventPage.objects.child_of(index_page).live())
     themes = MainTheme.objects.filter(events__in=events).distinct().order_by("name")
     regions = Organisation.objects.regions().order_by("name")
     form = EventFilterForm(request.GET or None, themes=themes, regions=regions)
@@ -95,7 +96,8 @@ def event_index_context(*, index_page, request) -> dict:
     filters = form.cleaned_filters()
     filtered = filter_events(events, **filters)
     now = timezone.now()
-    upcoming = list(filtered.upcoming(now).with_counts())
+    # the cards' images come with the events (their renditions in one query: frontend_tags.with_card_images)
+    upcoming = list(filtered.upcoming(now).with_counts().select_related("main_image"))
     for event in upcoming:
         event.places_left = places_left(event)
         event.state = event.registration_state(now)

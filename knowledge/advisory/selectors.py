@@ -13,6 +13,7 @@ from accounts import groups
 from accounts.models import MemberRole, Membership, Organisation, OrganisationKind
 from accounts.permissions import is_editor, is_region_staff, organisations, provider_organisations, staff_regions
 from home.pagination import PAGE_SIZE
+from home.request_scope import once, public
 
 from . import models
 
@@ -44,8 +45,7 @@ def open_proposals(*, user):
     ProposalPage = _models().ProposalPage
     now = timezone.now()
     return (
-        ProposalPage.objects.live()
-        .public()
+        public(ProposalPage.objects.live())
         .with_status(now)
         .filter(current_status=_models().ProposalStatus.OPEN)
         .order_by("closes_at")
@@ -56,7 +56,7 @@ def proposal_listing(*, parent=None, status=None, theme=None, now=None):
     """Open proposals first (closing soonest), then announced, closed and processed ones; a fixed query count."""
     models = _models()
     now = now or timezone.now()
-    proposals = models.ProposalPage.objects.live().public()
+    proposals = public(models.ProposalPage.objects.live())
     if parent is not None:
         proposals = proposals.child_of(parent)
     proposals = proposals.with_status(now)
@@ -104,7 +104,13 @@ def user_audience_organisations(*, proposal, user) -> list:
     mine = provider_organisations(user)
     if not mine:
         return []
-    allowed = set(audience_organisations(proposal).filter(pk__in=[o.pk for o in mine]).values_list("pk", flat=True))
+
+    def compute():
+        pks = [o.pk for o in mine]
+        return set(audience_organisations(proposal).filter(pk__in=pks).values_list("pk", flat=True))
+
+    # Asked four times while one proposal page is rendered (may respond, the form, the list): once per request.
+    allowed = once(f"audience-organisations:{proposal.pk}:{user.pk}", compute)
     return [org for org in mine if org.pk in allowed]
 
 
@@ -694,9 +700,7 @@ def followers_who_may_see(*, response, exclude=()):
 def consultation_feed():
     """Live, public proposals with a consultation window, newest opening first (RSS and iCalendar)."""
     return (
-        _models()
-        .ProposalPage.objects.live()
-        .public()
+        public(_models().ProposalPage.objects.live())
         .exclude(opens_at=None)
         .exclude(closes_at=None)
         .order_by("-opens_at", "pk")

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -74,6 +75,8 @@ class ProposalRoutesMixin(RefusalMixin):
         from .forms import ResponseForm
 
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # the template, the form and the grouping each list them
+            prefetch_related_objects([self], "questions")
         user = request.user
         now = timezone.now()
         decision = selectors.can_respond(proposal=self, user=user, now=now)
