@@ -25,6 +25,7 @@ from home.cache import remember_for_page
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
+from home.request_scope import public
 
 from .blocks import MaterialsBlock, ProducedItemsBlock, ProgrammeBlock
 
@@ -371,11 +372,12 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         return context
 
     def get_connections(self):
-        """Themes, projects and practices under "Verbanden", as plain data: three queries, alike for everyone."""
+        """Themes, projects and practices under "Verbanden", as plain data: three queries, alike for everyone, so
+        only pages every visitor may open."""
         return {
             "themes": [theme.name for theme in self.themes.all()],
-            "projects": [{"title": p.title, "url": p.url} for p in self.related_projects.live()],
-            "practices": [{"title": p.title, "url": p.url} for p in self.related_practices.live()],
+            "projects": [{"title": p.title, "url": p.url} for p in public(self.related_projects.live())],
+            "practices": [{"title": p.title, "url": p.url} for p in public(self.related_practices.live())],
         }
 
     @property
