@@ -124,7 +124,7 @@ EXPECTED = {
     "event": (8, 10, 12),
     "proposal": (8, 19, 20),
     "news": (5, 7, 9),
-    "finder": (15, 17, 19),
+    "finder": (14, 16, 18),
     "finder + 2 filters": (15, 17, 19),
     "search": (7, 9, 10),
 }
@@ -134,6 +134,9 @@ EXPECTED_BY_VENDOR = {"postgresql": {"project index": (12, 14, 16), "search": (6
 EXPECTED = {**EXPECTED, **EXPECTED_BY_VENDOR.get(connection.vendor, {})}
 USERS = ("anonymous", "provider", "editor")
 OVER_BUDGET = {(kind, USERS[i]) for kind, counts in EXPECTED.items() for i, count in enumerate(counts) if count > 15}
+# At 3 items the first page of projects has KPI measurements to prefetch (one query more than at 30, whose first
+# page has none): 16 for an editor.
+OVER_BUDGET |= {("project index", "editor")}
 
 
 def _clients():
