@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from home import exports as spreadsheet
+from home.errors import add_to_form
 
 from . import services
 from .forms import CheckInForm, MessageForm
@@ -269,7 +270,7 @@ def message(request, event_id):
                 event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"], user=request.user
             )
         except RegistrationError as error:
-            form.add_error(None, error.message)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Bericht verstuurd aan %(count)s deelnemers.") % {"count": sent})
             return redirect("events_admin:registrations", event_id)

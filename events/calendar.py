@@ -36,7 +36,7 @@ PUBLISH, REQUEST, CANCEL = "PUBLISH", "REQUEST", "CANCEL"
 
 
 def uid_host() -> str:
-    return urlparse(settings.WAGTAILADMIN_BASE_URL).hostname or "kennisplatform-jeugd.nl"
+    return urlparse(settings.BASE_URL).hostname or "kennisplatform-jeugd.nl"
 
 
 def event_uid(event) -> str:

@@ -115,18 +115,8 @@ def _relate(event, *, themes=(), projects=(), practices=(), produced=()):
     event.save_revision().publish()
 
 
-@transaction.atomic
-def load(*, stdout):
-    index = ensure_child_page(
-        ensure_home_page(),
-        EventIndexPage,
-        slug="kennisateliers",
-        title="Kennisateliers",
-        summary="Bijeenkomsten waar regio's en aanbieders delen wat ze geleerd hebben.",
-    )
-    food_valley = Organisation.objects.filter(slug="food-valley").first()
-    created = 0
-
+def _school_atelier(index, food_valley) -> bool:
+    """A past atelier with programme, outcomes and slides; four of five registrants attended."""
     event = _event(
         index,
         "kennisatelier-jeugdhulp-op-school",
@@ -166,7 +156,6 @@ def load(*, stdout):
         materials=[("document", {"document": _slides_document(), "title": "Dia's van de middag"})],
     )
     if event:
-        created += 1
         _relate(
             event,
             themes=["signaleren-op-school", "ketenafstemming-onderwijs-zorg"],
@@ -176,7 +165,11 @@ def load(*, stdout):
         )
         for registration in _register_people(event, PEOPLE[:5], now=_at(-90, 10))[:4]:
             services.set_attendance(registration=registration, attended=True, now=_at(-70, 13, 40))
+    return event is not None
 
+
+def _crisis_atelier(index, food_valley) -> bool:
+    """A past atelier with its outcomes and a link to the report; no registrations."""
     event = _event(
         index,
         "kennisatelier-crisis-als-kans",
@@ -197,7 +190,6 @@ def load(*, stdout):
         materials=[("link", {"title": "Verslag op de website van de jeugdregio", "url": "https://www.jeugdfv.nl/"})],
     )
     if event:
-        created += 1
         _relate(
             event,
             themes=["voorkomen-uithuisplaatsing"],
@@ -205,7 +197,11 @@ def load(*, stdout):
             practices=["time-out-bed-voor-jeugdigen"],
             produced=["routekaarten-crisis"],
         )
+    return event is not None
 
+
+def _evaluations_atelier(index, food_valley) -> bool:
+    """An upcoming atelier with a per-region maximum and a few registrations."""
     event = _event(
         index,
         "kennisatelier-leren-van-casusevaluaties",
@@ -235,10 +231,13 @@ def load(*, stdout):
         ),
     )
     if event:
-        created += 1
         _relate(event, themes=["leren-en-ontwikkelen"], practices=["leer-en-reflectiepilot-jeugdprofessionals"])
         _register_people(event, PEOPLE[:3], now=timezone.now())
+    return event is not None
 
+
+def _matrix_webinar(index, food_valley) -> bool:
+    """An upcoming webinar, fuller than its capacity: a waiting list."""
     event = _event(
         index,
         "webinar-matrix-passende-samenwerking",
@@ -254,7 +253,6 @@ def load(*, stdout):
         organiser=food_valley,
     )
     if event:
-        created += 1
         _relate(
             event,
             themes=["ketenafstemming-onderwijs-zorg"],
@@ -262,7 +260,11 @@ def load(*, stdout):
             practices=["matrix-passende-samenwerking"],
         )
         _register_people(event, PEOPLE[:15], now=timezone.now())
+    return event is not None
 
+
+def _home_visit(index, food_valley) -> bool:
+    """A working visit whose registration opens in two weeks."""
     event = _event(
         index,
         "werkbezoek-zo-thuis-mogelijk",
@@ -279,11 +281,31 @@ def load(*, stdout):
         organiser=food_valley,
     )
     if event:
-        created += 1
         _relate(
             event,
             themes=["voorzieningen-zo-thuis-mogelijk", "woonvoorzieningen-naar-zelfstandigheid"],
             projects=["afbouw-verblijf"],
         )
+    return event is not None
 
+
+# Each step makes one event (and its registrations) unless it exists; True when it made it.
+EVENTS = (_school_atelier, _crisis_atelier, _evaluations_atelier, _matrix_webinar, _home_visit)
+
+
+def _index_page():
+    return ensure_child_page(
+        ensure_home_page(),
+        EventIndexPage,
+        slug="kennisateliers",
+        title="Kennisateliers",
+        summary="Bijeenkomsten waar regio's en aanbieders delen wat ze geleerd hebben.",
+    )
+
+
+@transaction.atomic
+def load(*, stdout):
+    index = _index_page()
+    food_valley = Organisation.objects.filter(slug="food-valley").first()
+    created = sum(make(index, food_valley) for make in EVENTS)
     stdout.write(f"  kennisateliers: {created} nieuw, {EventPage.objects.count()} in totaal")

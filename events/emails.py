@@ -10,13 +10,12 @@ import base64
 from dataclasses import dataclass
 
 import segno
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from home.mail import render_text
+from home.mail import template_message
+from home.public_url import absolute_url
 
 from .calendar import CANCEL, PUBLISH, REQUEST, event_ics
 from .certificates import certificate_filename, certificate_pdf, verification_url
@@ -94,14 +93,6 @@ def _subject(kind: str, event) -> str:
     return subjects[kind] % {"title": event.title}
 
 
-def _message(*, subject: str, template: str, context: dict, to: list[str]) -> EmailMultiAlternatives:
-    text = render_text(f"events/email/{template}.txt", context)  # plain text: never HTML-escaped
-    html = render_to_string(f"events/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
-    message.attach_alternative(html, "text/html")
-    return message
-
-
 def _attaches_ics(registration: Registration, method: str | None) -> bool:
     if method is None:
         return False
@@ -134,11 +125,17 @@ def registration_message(registration: Registration, kind: str) -> EmailMultiAlt
             # inline in the HTML part (a data: PNG, so the message keeps one attachment, the .ics); the text part
             # and the HTML part also carry the code itself, which can always be typed
             context["qr_src"] = qr_data_uri(context["checkin_code"])
-        message = _message(subject=_subject(kind, event), template=kind, context=context, to=[registration.email])
+        attachments = ()
         if _attaches_ics(registration, method):
             ics = event_ics(event, url=event.full_url, online_url=online_url, method=method, attendee=registration)
-            message.attach(f"{event.slug}.ics", ics, f"text/calendar; charset=utf-8; method={method}")
-    return message
+            attachments = ((f"{event.slug}.ics", ics, f"text/calendar; charset=utf-8; method={method}"),)
+        return template_message(
+            template=f"events/email/{kind}",
+            subject=_subject(kind, event),
+            context=context,
+            to=[registration.email],
+            attachments=attachments,
+        )
 
 
 def qr_png(code: str) -> bytes:
@@ -163,10 +160,13 @@ def certificate_message(registration: Registration) -> EmailMultiAlternatives:
             "event_url": event.full_url,
             "verification_url": verification_url(registration),
         }
-        subject = _("Uw certificaat van deelname: %(title)s") % {"title": event.title}
-        message = _message(subject=subject, template="certificate", context=context, to=[registration.email])
-        message.attach(certificate_filename(registration), certificate_pdf(registration), "application/pdf")
-    return message
+        return template_message(
+            template="events/email/certificate",
+            subject=_("Uw certificaat van deelname: %(title)s") % {"title": event.title},
+            context=context,
+            to=[registration.email],
+            attachments=((certificate_filename(registration), certificate_pdf(registration), "application/pdf"),),
+        )
 
 
 def event_message(registration: Registration, *, subject: str, body: str) -> EmailMultiAlternatives:
@@ -180,7 +180,9 @@ def event_message(registration: Registration, *, subject: str, body: str) -> Ema
             "registration_url": registration_url(registration),
             "event_url": event.full_url,
         }
-        return _message(subject=subject, template="message", context=context, to=[registration.email])
+        return template_message(
+            template="events/email/message", subject=subject, context=context, to=[registration.email]
+        )
 
 
 def capacity_message(event, *, threshold: int, taken: int, recipients: list[str]) -> EmailMultiAlternatives:
@@ -197,6 +199,6 @@ def capacity_message(event, *, threshold: int, taken: int, recipients: list[str]
             "threshold": threshold,
             "taken": taken,
             "event_url": event.full_url,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/kennisateliers/{event.pk}/",
+            "admin_url": absolute_url(f"/admin/kennisateliers/{event.pk}/"),
         }
-        return _message(subject=subject, template="capacity", context=context, to=recipients)
+        return template_message(template="events/email/capacity", subject=subject, context=context, to=recipients)

@@ -15,14 +15,17 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accounts.models import Organisation
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.cache import remember_for_page
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
+from home.request_scope import public
 
 from .blocks import MaterialsBlock, ProducedItemsBlock, ProgrammeBlock
 
@@ -110,6 +113,28 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from .views import certificate_verify
 
         return certificate_verify(request, index_page=self, code=code)
+
+
+class EventQuerySet(PageQuerySet):
+    """The SQL forms of rules the model states in Python: `upcoming`/`past` beside `EventPage.is_past`, and the
+    counts `places_left` reads (`with_counts`)."""
+
+    def with_counts(self):
+        """Annotate `places_taken` (HELD_STATUSES) and `waiting_count`: one query for a whole listing."""
+        held = models.Q(registrations__status__in=HELD_STATUSES)
+        waiting = models.Q(registrations__status=RegistrationStatus.WAITING)
+        return self.annotate(
+            places_taken=models.Count("registrations", filter=held, distinct=True),
+            waiting_count=models.Count("registrations", filter=waiting, distinct=True),
+        )
+
+    def upcoming(self, now=None):
+        """Not ended (`not is_past(now)`), soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Ended (`is_past(now)`), latest first."""
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
 
 class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
@@ -287,6 +312,8 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         ),
     ]
     parent_page_types = ["events.EventIndexPage"]
+
+    objects = PageManager.from_queryset(EventQuerySet)()
     subpage_types = []
     base_form_class = EventPageForm
     # Privacy guard (home/privacy.py): the venue is a public place and the online link goes only to confirmed
@@ -339,6 +366,20 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
 
     # --- derived state -------------------------------------------------------------------------------------------
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["connections"] = remember_for_page(request, self, "event-connections", self.get_connections)
+        return context
+
+    def get_connections(self):
+        """Themes, projects and practices under "Verbanden", as plain data: three queries, alike for everyone, so
+        only pages every visitor may open."""
+        return {
+            "themes": [theme.name for theme in self.themes.all()],
+            "projects": [{"title": p.title, "url": p.url} for p in public(self.related_projects.live())],
+            "practices": [{"title": p.title, "url": p.url} for p in public(self.related_practices.live())],
+        }
+
     @property
     def is_for_selected_regions(self) -> bool:
         return self.audience_kind == RegionAudience.SELECTED
@@ -381,6 +422,7 @@ class EventPage(RoutablePageMixin, MainImageMixin, BasePage):
         return RegistrationState.OPEN
 
     def is_past(self, now=None) -> bool:
+        """In SQL: `EventPage.objects.past(now)` (and its opposite `upcoming(now)`)."""
         return self.end < (now or timezone.now())
 
     # --- routes ---------------------------------------------------------------------------------------------------

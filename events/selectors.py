@@ -8,33 +8,23 @@ from accounts import groups
 from accounts.models import MemberRole, Organisation
 from accounts.permissions import is_editor, is_region_staff, staff_regions
 from home.pagination import paginate
+from home.request_scope import public
 from knowledge.taxonomy import MainTheme
 
-from .models import HELD_STATUSES, EventPage, Registration, RegistrationStatus
+from .models import HELD_STATUSES, EventPage, Registration
 
-
-def _place_filter():
-
-    return Q(registrations__status__in=HELD_STATUSES)
-
-
-def with_counts(queryset):
-    """Annotate `places_taken` and `waiting_count` (one query for a whole listing)."""
-
-    return queryset.annotate(
-        places_taken=Count("registrations", filter=_place_filter(), distinct=True),
-        waiting_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING), distinct=True),
-    )
+# Past events on the index, ten per page below the upcoming ones (which are all shown).
+PAST_PER_PAGE = 10
 
 
 def visible_events():
 
-    return EventPage.objects.live().public()
+    return public(EventPage.objects.live())
 
 
 def upcoming_events():
     """Published events that have not ended, soonest first (used by the home page)."""
-    return with_counts(visible_events().filter(end__gte=timezone.now())).order_by("start", "pk")
+    return visible_events().upcoming().with_counts()
 
 
 def places_left(event) -> int | None:
@@ -97,7 +87,7 @@ def event_index_context(*, index_page, request) -> dict:
 
     from .forms import EventFilterForm
 
-    events = EventPage.objects.child_of(index_page).live().public()
+    events = public(EventPage.objects.child_of(index_page).live())
     themes = MainTheme.objects.filter(events__in=events).distinct().order_by("name")
     regions = Organisation.objects.regions().order_by("name")
     form = EventFilterForm(request.GET or None, themes=themes, regions=regions)
@@ -106,11 +96,12 @@ def event_index_context(*, index_page, request) -> dict:
     filters = form.cleaned_filters()
     filtered = filter_events(events, **filters)
     now = timezone.now()
-    upcoming = list(with_counts(filtered.filter(end__gte=now)).order_by("start", "pk"))
+    # the cards' images come with the events (their renditions in one query: frontend_tags.with_card_images)
+    upcoming = list(filtered.upcoming(now).with_counts().select_related("main_image"))
     for event in upcoming:
         event.places_left = places_left(event)
         event.state = event.registration_state(now)
-    past = paginate(request, filtered.filter(end__lt=now).order_by("-start", "-pk"), per_page=10)
+    past = paginate(request, filtered.past(now), per_page=PAST_PER_PAGE)
     return {"filter_form": form, "upcoming": upcoming, "past_page": past, "is_filtered": bool(filters)}
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from accounts.models import Organisation, OrganisationKind
+from home.errors import DomainError
 
 from .models import (
     ACTIVE_STATUSES,
@@ -42,17 +43,12 @@ from .models import (
 from .tokens import CERTIFICATE_ALPHABET, registration_for_checkin_code
 
 CAPACITY_THRESHOLDS = (80, 100)
+REMINDER_HOURS = 48  # confirmed registrants are reminded this long before the start (send_event_reminders)
 logger = logging.getLogger(__name__)
 
 
-class RegistrationError(Exception):
-    """A registration rule refused the action; `message` is Dutch and safe to show, `field` names a form field."""
-
-    def __init__(self, message, *, code: str = "invalid", field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
-        self.field = field
+class RegistrationError(DomainError):
+    """A registration rule refused the action (code "duplicate": the address is registered already)."""
 
 
 STATE_ERRORS = {
@@ -634,7 +630,7 @@ def notify_registrants_of_change(*, event: EventPage, user=None, now: datetime.d
     return len(ids)
 
 
-def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = 48) -> int:
+def send_due_reminders(*, now: datetime.datetime | None = None, hours: int = REMINDER_HOURS) -> int:
     """E-mail each confirmed registrant of an event starting within `hours` once; returns how many were queued."""
     now = now or timezone.now()
     with transaction.atomic():

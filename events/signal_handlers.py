@@ -1,8 +1,12 @@
+"""Side effects of publishing an event and of a registration changing; connected in `EventsConfig.ready()`."""
+
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published
 
 from home import cache as page_cache
 
-from .models import EventPage
+from .models import EventPage, Registration
 from .services import fill_places, notify_registrants_of_change
 
 
@@ -37,3 +41,12 @@ def purge_cached_event_pages(sender, instance, **kwargs):
     path = parts[2]
     paths = [path, path.rstrip("/").rsplit("/", 1)[0] + "/"]
     transaction.on_commit(lambda: page_cache.purge_path(*paths))
+
+
+def register_signal_handlers():
+    page_published.connect(fill_places_after_publish, sender=EventPage, dispatch_uid="events_fill_places_published")
+    page_published.connect(
+        notify_registrants_after_publish, sender=EventPage, dispatch_uid="events_notify_registrants_published"
+    )
+    post_save.connect(purge_cached_event_pages, sender=Registration, dispatch_uid="events_page_cache_saved")
+    post_delete.connect(purge_cached_event_pages, sender=Registration, dispatch_uid="events_page_cache_deleted")

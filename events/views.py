@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 from home import security
+from home.errors import add_to_form
 
 from . import services
 from .calendar import event_ics, feed_ics
 from .certificates import certificate_filename, certificate_pdf, points_text
 from .forms import RegistrationDetailsForm, RegistrationForm
 from .models import ACTIVE_STATUSES, PLACE_STATUSES, EventPage, RegistrationState, RegistrationStatus
-from .selectors import full_regions, places_left, with_counts
+from .selectors import full_regions, places_left
 from .services import STATE_ERRORS, RegistrationError
 from .tokens import make_token, registration_for_token
 
@@ -35,7 +36,7 @@ def registration_path(event, registration) -> str:
 
 
 def _event_context(event, *, now) -> dict:
-    counted = with_counts(EventPage.objects.filter(pk=event.pk)).values("places_taken", "waiting_count").first()
+    counted = EventPage.objects.filter(pk=event.pk).with_counts().values("places_taken", "waiting_count").first()
     event.places_taken = counted["places_taken"]
     event.places_left = places_left(event)
     event.state = event.registration_state(now)
@@ -89,7 +90,7 @@ def event_detail(request, *, event):
                     questions=form.questions,  # read once for the form; the service checks the answers again
                 )
             except RegistrationError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                add_to_form(form, error)
                 status = 409 if error.code == "duplicate" else 400
             else:
                 # No enumeration: the same answer whether or not the address was already registered. What
@@ -199,7 +200,7 @@ def registration_edit(request, *, event, token):
                     answers=form.answers(),
                 )
             except RegistrationError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                add_to_form(form, error)
                 status = 400
             else:
                 messages.success(
@@ -261,9 +262,7 @@ def event_calendar(request, *, event):
 
 
 def calendar_feed(request, *, index_page):
-    events = list(
-        EventPage.objects.child_of(index_page).live().public().filter(end__gte=timezone.now()).order_by("start")
-    )
+    events = list(EventPage.objects.child_of(index_page).live().public().upcoming())
     root = index_page.get_full_url(request)
     urls = {event.pk: f"{root}{event.slug}/" for event in events}
     return _ics_response(feed_ics(events, name=index_page.title, urls=urls), "kennisateliers.ics")

@@ -287,26 +287,36 @@ class _Builder:
 
 
 def build(doc: Document, *, indexes) -> tuple[Planned | None, list[ImportError_]]:
-    from accounts.models import Organisation
-
-    from .models import (
-        ActionLine,
-        BestPracticePage,
-        CaseEvaluationPage,
-        CaseParticipant,
-        EvidenceLevel,
-        MainTheme,
-        Phase,
-        PracticeKind,
-        ProjectPage,
-        SubTheme,
-    )
-
+    """One document as an unsaved page with its relations, or every error it has; nothing is written."""
     b = _Builder(doc)
     kind = doc.meta.get("type", "")
     if kind not in TYPES:
         b.error("type", _("Kies ‘casusevaluatie’ of ‘goed-voorbeeld’, niet ‘%(value)s’.") % {"value": kind})
         return None, b.errors
+    fields, projects = _common_fields(b, doc, kind)
+    line_of_field: dict[str, int] = {}  # where a field's text starts, for errors of the page's own validation
+    describe = _practice_fields if kind == PRACTICE else _evaluation_fields
+    model, index, relations = describe(b, doc, fields, line_of_field, projects=projects, indexes=indexes)
+    slug = fields["slug"]
+    existing = model.objects.child_of(index).filter(slug=slug).first() if slug else None
+    page = existing.get_latest_revision_as_object() if existing is not None else model()
+    for name, value in fields.items():
+        setattr(page, name, value)
+    for name, value in relations.items():
+        setattr(page, name, value)
+    if existing is None:
+        page.live = False
+    if not b.errors:
+        _validate_as_published(b, doc, page, existing=existing, index=index, line_of_field=line_of_field)
+    if b.errors:
+        return None, b.errors
+    return Planned(document=doc, kind=kind, page=page, existing=existing, relations=relations), []
+
+
+def _common_fields(b: _Builder, doc: Document, kind: str) -> tuple[dict, list]:
+    """Unknown keys, title, slug, summary, date and projects: what both kinds share."""
+    from .models import ProjectPage
+
     allowed = PRACTICE_KEYS if kind == PRACTICE else EVALUATION_KEYS
     for key in doc.meta:
         if key not in allowed:
@@ -318,119 +328,125 @@ def build(doc: Document, *, indexes) -> tuple[Planned | None, list[ImportError_]
     fields = {"title": title, "slug": slug, "summary": doc.meta.get("summary", "")}
     if doc.meta.get("date"):
         fields["date"] = b.date("date")
-    projects = b.many("projecten", ProjectPage, label=_("project"))
-    line_of_field = {}
+    return fields, b.many("projecten", ProjectPage, label=_("project"))
 
-    if kind == PRACTICE:
-        theme = b.one("thema", MainTheme, label=_("hoofdthema"))
-        action_line = b.one("actielijn", ActionLine, required=False, label=_("actielijn"))
-        if theme is not None:
-            if action_line is not None and theme.action_line_id != action_line.pk:
-                b.error("thema", _("Het hoofdthema hoort niet bij de gekozen actielijn."))
-            action_line = action_line or theme.action_line
-        subthemes = b.many("subthemas", SubTheme, label=_("subthema"))
-        for sub in subthemes:
-            if theme is not None and sub.theme_id != theme.pk:
-                b.error("subthemas", _("Subthema ‘%(slug)s’ hoort niet bij het hoofdthema.") % {"slug": sub.slug})
-        evaluations = b.many("casusevaluaties", CaseEvaluationPage, label=_("casusevaluatie"))
-        sections = b.sections(PRACTICE_SECTIONS)
-        fields.update(
-            region=b.one("regio", Organisation, queryset=Organisation.objects.regions(), label=_("regio")),
-            action_line=action_line,
-            main_theme=theme,
-            phase=b.one("fase", Phase, label=_("fase")),
-            kind=b.one("soort", PracticeKind, label=_("soort")),
-            evidence_level=b.one("bewijsniveau", EvidenceLevel, required=False, label=_("bewijsniveau")),
-            evidence_assessed_by=doc.meta.get("beoordeeld_door", ""),
-            evidence_reassess_on=b.date("herbeoordelen_op"),
-            contact_organisation=b.one("contact_organisatie", Organisation, required=False, label=_("organisatie")),
-            contact_role=doc.meta.get("contact_rol", ""),
-            contact_phone=doc.meta.get("contact_telefoon", ""),
-            contact_email=doc.meta.get("contact_email", ""),
-            target_group=doc.meta.get("doelgroep", ""),
-            results=sections.get("results", ("", 0))[0],
-            body=[("paragraph", to_html(doc.intro))] if doc.intro else [],
-        )
-        line_of_field.update({"results": sections.get("results", ("", 0))[1], "body": doc.intro_line})
-        model, index = BestPracticePage, indexes[PRACTICE]
-        relations = {"subthemes": subthemes, "related_projects": projects, "related_evaluations": evaluations}
-    else:
-        themes = b.many("themas", MainTheme, label=_("hoofdthema"))
-        sections = b.sections(EVALUATION_SECTIONS)
-        for target in ("situation", "approach", "outcome"):
-            if target not in sections:
-                heading = next(h for h, f in EVALUATION_SECTIONS.items() if f == target and " " in h)
-                b.error(f"## {heading}", _("Deze sectie is verplicht."), doc.intro_line)
-        time_value, time_unit = b.duration("doorlooptijd")
-        norm_value, norm_unit = b.duration("norm")
-        from .models import ConsentBasis
 
-        consent = doc.meta.get("grondslag", ConsentBasis.ANONYMISED)
-        if consent not in ConsentBasis.values:
-            b.error("grondslag", _("Kies uit: %(options)s.") % {"options": ", ".join(ConsentBasis.values)})
-        confirmed = doc.meta.get("geanonimiseerd", "").lower() in {"ja", "yes", "true", "1"}
-        if not confirmed:
-            b.error("geanonimiseerd", _("Bevestig met ‘geanonimiseerd: ja’ dat de casus niet herleidbaar is."))
-        fields.update(
-            {name: html for name, (html, _line) in sections.items()},
-            time_to_result_value=time_value,
-            norm_value=norm_value,
-            norm_description=doc.meta.get("norm_toelichting", ""),
-            consent_basis=consent,
-            consent_note=doc.meta.get("grondslag_toelichting", ""),
-            anonymisation_confirmed=confirmed,
-            body=[("paragraph", to_html(doc.intro))] if doc.intro else [],
-        )
-        if time_unit:
-            fields["time_to_result_unit"] = time_unit
-        if norm_unit:
-            fields["norm_unit"] = norm_unit
-        review_date = b.date("herzien_voor")
-        if review_date:
-            fields["review_date"] = review_date
-        line_of_field.update({name: line for name, (_html, line) in sections.items()})
-        line_of_field["body"] = doc.intro_line
-        model, index = CaseEvaluationPage, indexes[EVALUATION]
-        relations = {
-            "main_themes": themes,
-            "related_projects": projects,
-            "participants": [CaseParticipant(role=role) for role in _list(doc.meta.get("deelnemers", ""))],
-        }
+def _practice_fields(b: _Builder, doc: Document, fields: dict, line_of_field: dict, *, projects, indexes):
+    """A best practice: taxonomy that must fit together (theme in action line, subthemes in theme), contact."""
+    from accounts.models import Organisation
 
-    existing = model.objects.child_of(index).filter(slug=slug).first() if slug else None
-    page = existing.get_latest_revision_as_object() if existing is not None else model()
-    for name, value in fields.items():
-        setattr(page, name, value)
-    for name, value in relations.items():
-        setattr(page, name, value)
+    from .models import (
+        ActionLine,
+        BestPracticePage,
+        CaseEvaluationPage,
+        EvidenceLevel,
+        MainTheme,
+        Phase,
+        PracticeKind,
+        SubTheme,
+    )
+
+    theme = b.one("thema", MainTheme, label=_("hoofdthema"))
+    action_line = b.one("actielijn", ActionLine, required=False, label=_("actielijn"))
+    if theme is not None:
+        if action_line is not None and theme.action_line_id != action_line.pk:
+            b.error("thema", _("Het hoofdthema hoort niet bij de gekozen actielijn."))
+        action_line = action_line or theme.action_line
+    subthemes = b.many("subthemas", SubTheme, label=_("subthema"))
+    for sub in subthemes:
+        if theme is not None and sub.theme_id != theme.pk:
+            b.error("subthemas", _("Subthema ‘%(slug)s’ hoort niet bij het hoofdthema.") % {"slug": sub.slug})
+    evaluations = b.many("casusevaluaties", CaseEvaluationPage, label=_("casusevaluatie"))
+    sections = b.sections(PRACTICE_SECTIONS)
+    fields.update(
+        region=b.one("regio", Organisation, queryset=Organisation.objects.regions(), label=_("regio")),
+        action_line=action_line,
+        main_theme=theme,
+        phase=b.one("fase", Phase, label=_("fase")),
+        kind=b.one("soort", PracticeKind, label=_("soort")),
+        evidence_level=b.one("bewijsniveau", EvidenceLevel, required=False, label=_("bewijsniveau")),
+        evidence_assessed_by=doc.meta.get("beoordeeld_door", ""),
+        evidence_reassess_on=b.date("herbeoordelen_op"),
+        contact_organisation=b.one("contact_organisatie", Organisation, required=False, label=_("organisatie")),
+        contact_role=doc.meta.get("contact_rol", ""),
+        contact_phone=doc.meta.get("contact_telefoon", ""),
+        contact_email=doc.meta.get("contact_email", ""),
+        target_group=doc.meta.get("doelgroep", ""),
+        results=sections.get("results", ("", 0))[0],
+        body=[("paragraph", to_html(doc.intro))] if doc.intro else [],
+    )
+    line_of_field.update({"results": sections.get("results", ("", 0))[1], "body": doc.intro_line})
+    relations = {"subthemes": subthemes, "related_projects": projects, "related_evaluations": evaluations}
+    return BestPracticePage, indexes[PRACTICE], relations
+
+
+def _evaluation_fields(b: _Builder, doc: Document, fields: dict, line_of_field: dict, *, projects, indexes):
+    """A case evaluation: required sections, durations, the legal basis and the confirmed anonymisation."""
+    from .models import CaseEvaluationPage, CaseParticipant, ConsentBasis, MainTheme
+
+    themes = b.many("themas", MainTheme, label=_("hoofdthema"))
+    sections = b.sections(EVALUATION_SECTIONS)
+    for target in ("situation", "approach", "outcome"):
+        if target not in sections:
+            heading = next(h for h, f in EVALUATION_SECTIONS.items() if f == target and " " in h)
+            b.error(f"## {heading}", _("Deze sectie is verplicht."), doc.intro_line)
+    time_value, time_unit = b.duration("doorlooptijd")
+    norm_value, norm_unit = b.duration("norm")
+    consent = doc.meta.get("grondslag", ConsentBasis.ANONYMISED)
+    if consent not in ConsentBasis.values:
+        b.error("grondslag", _("Kies uit: %(options)s.") % {"options": ", ".join(ConsentBasis.values)})
+    confirmed = doc.meta.get("geanonimiseerd", "").lower() in {"ja", "yes", "true", "1"}
+    if not confirmed:
+        b.error("geanonimiseerd", _("Bevestig met ‘geanonimiseerd: ja’ dat de casus niet herleidbaar is."))
+    fields.update(
+        {name: html for name, (html, _line) in sections.items()},
+        time_to_result_value=time_value,
+        norm_value=norm_value,
+        norm_description=doc.meta.get("norm_toelichting", ""),
+        consent_basis=consent,
+        consent_note=doc.meta.get("grondslag_toelichting", ""),
+        anonymisation_confirmed=confirmed,
+        body=[("paragraph", to_html(doc.intro))] if doc.intro else [],
+    )
+    if time_unit:
+        fields["time_to_result_unit"] = time_unit
+    if norm_unit:
+        fields["norm_unit"] = norm_unit
+    review_date = b.date("herzien_voor")
+    if review_date:
+        fields["review_date"] = review_date
+    line_of_field.update({name: line for name, (_html, line) in sections.items()})
+    line_of_field["body"] = doc.intro_line
+    relations = {
+        "main_themes": themes,
+        "related_projects": projects,
+        "participants": [CaseParticipant(role=role) for role in _list(doc.meta.get("deelnemers", ""))],
+    }
+    return CaseEvaluationPage, indexes[EVALUATION], relations
+
+
+def _validate_as_published(b: _Builder, doc: Document, page, *, existing, index, line_of_field: dict) -> None:
+    """The page's own validation, including the privacy guard; validated as if it were being published.
+    A new page gets a provisional tree position so Wagtail's slug check can find its parent."""
+    page.live, was_live = True, page.live
     if existing is None:
-        page.live = False
-
-    if not b.errors:
-        # The page's own validation, including the privacy guard; validated as if it were being published.
-        # A new page gets a provisional tree position so Wagtail's slug check can find its parent.
-        page.live, was_live = True, page.live
-        if existing is None:
-            page.path, page.depth = index.path + "ZZZZ", index.depth + 1
-        try:
-            page.full_clean(exclude=["path", "depth", "url_path", "content_type", "translation_key", "locale"])
-        except ValidationError as exc:
-            for name, messages in exc.message_dict.items():
-                if name in ("path", "depth", "url_path", "__all__") and not messages:
-                    continue
-                key = b.section_keys.get(name) or FIELD_TO_KEY.get(name, name)
-                for message in messages:
-                    fragment = re.search(r"‘([^’]+)’\.", message)
-                    line = doc.meta_lines.get(key) or line_of_field.get(name) or 1
-                    if fragment and "persoonsgegevens" in message:
-                        line = doc.line_of(fragment.group(1), line)
-                    b.error(key, message, line)
-        page.live = was_live
-        if existing is None:
-            page.path, page.depth = None, None
-    if b.errors:
-        return None, b.errors
-    return Planned(document=doc, kind=kind, page=page, existing=existing, relations=relations), []
+        page.path, page.depth = index.path + "ZZZZ", index.depth + 1
+    try:
+        page.full_clean(exclude=["path", "depth", "url_path", "content_type", "translation_key", "locale"])
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            if name in ("path", "depth", "url_path", "__all__") and not messages:
+                continue
+            key = b.section_keys.get(name) or FIELD_TO_KEY.get(name, name)
+            for message in messages:
+                fragment = re.search(r"‘([^’]+)’\.", message)
+                line = doc.meta_lines.get(key) or line_of_field.get(name) or 1
+                if fragment and "persoonsgegevens" in message:
+                    line = doc.line_of(fragment.group(1), line)
+                b.error(key, message, line)
+    page.live = was_live
+    if existing is None:
+        page.path, page.depth = None, None
 
 
 def _indexes():

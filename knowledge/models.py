@@ -14,7 +14,7 @@ from wagtail.models import GroupApprovalTask, Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.cache import remember
+from home.cache import remember_for_page
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
@@ -45,9 +45,7 @@ def related_links(request, page, related_for):
             for kind, items in related_for(page).items()
         }
 
-    if getattr(request, "is_preview", False) or page.pk is None:
-        return compute()
-    return remember(f"related:{page.pk}", compute)
+    return remember_for_page(request, page, "related", compute)
 
 
 class ProjectStatus(models.TextChoices):
@@ -70,7 +68,7 @@ class ProjectIndexPage(BasePage):
         return public(ProjectPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
+        from home.pagination import PAGE_SIZE, paginate
 
         from .forms import ProjectFilterForm
         from .selectors import filter_projects, project_regions, with_headline_kpi
@@ -85,12 +83,14 @@ class ProjectIndexPage(BasePage):
                 projects, action_line=data.get("actielijn"), status=data.get("status"), region=data.get("regio")
             )
         context["filter_form"] = form
-        context["page_obj"] = paginate(request, with_headline_kpi(projects), per_page=20)
+        context["page_obj"] = paginate(request, with_headline_kpi(projects), per_page=PAGE_SIZE)
         return context
 
 
 class ProjectPage(MainImageMixin, BasePage):
     """A transformation project of a region: ambitions, approach, KPIs and results (seeds 000, 002, 003)."""
+
+    serve_select_related = ("region", "main_image")  # shown on the page: read with it (BasePage.route)
 
     number = models.PositiveSmallIntegerField(_("projectnummer"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNING)
@@ -231,8 +231,24 @@ class ProjectPage(MainImageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["kpis"] = list(self.get_kpis())
+        context["facts"] = remember_for_page(request, self, "project-facts", self.get_facts)
         context["related"] = related_links(request, self, related_for_project)
         return context
+
+    def get_facts(self):
+        """The ambitions, facts list and work lines as plain data: seven queries, the same for every visitor."""
+        return {
+            "ambitions": [{"label": a.label, "text": a.text} for a in self.ambitions.all()],
+            "action_lines": [str(line) for line in self.action_lines.all()],
+            "main_themes": [str(theme) for theme in self.main_themes.all()],
+            "principles": [principle.name for principle in self.principles.all()],
+            "municipalities": [municipality.name for municipality in self.municipalities.all()],
+            "partners": [str(partner) for partner in self.partners.all()],
+            "work_lines": [
+                {"label": line.label, "title": line.title, "description": line.description}
+                for line in self.work_lines.all()
+            ],
+        }
 
 
 class ProjectAmbition(Orderable):
@@ -398,10 +414,10 @@ class EvaluationIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
+        from home.pagination import PAGE_SIZE, paginate
 
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(request, self.get_evaluations(), per_page=20)
+        context["page_obj"] = paginate(request, self.get_evaluations(), per_page=PAGE_SIZE)
         return context
 
 
@@ -633,6 +649,17 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
 class BestPracticePage(MainImageMixin, BasePage):
     """A pilot or example from one of the 42 regions, placed in the taxonomy."""
+
+    serve_select_related = (  # shown on the page: read with it (BasePage.route)
+        "region",
+        "action_line",
+        "main_theme",
+        "phase",
+        "kind",
+        "evidence_level",
+        "contact_organisation",
+        "main_image",
+    )
 
     date = models.DateField(_("datum"), default=datetime.date.today, help_text=_("Datum van publicatie of update."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)

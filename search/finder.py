@@ -24,7 +24,7 @@ def finder_context(request, *, index_page):
     fq = parse_finder_query(request.GET)
     result = run_finder(fq, index_page=index_page)
     if not result.total:
-        result.suggestions = finder_suggestions(fq, engine_suggestions=result.suggestions)
+        result.suggestions = finder_suggestions(fq, engine_suggestions=result.suggestions, index_page=index_page)
     for item in result.items:
         item.search_snippet = result.highlights.get(item.pk, "")
     paginator_page = Paginator(range(result.total), PER_PAGE).get_page(result.page_number)

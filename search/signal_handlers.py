@@ -8,13 +8,15 @@ Every index change goes through `search.tasks.schedule()` (the worker, or at onc
 - a renamed taxonomy term or region: the pages that show it;
 - a consultation response: its proposal page (closed consultations carry their public responses);
 - a deleted practice leaves the finder index (Wagtail's indices drop pages in their own post_delete);
-- a synonym edit: the caches at once, the finder index's synonym filter through the worker.
+- a synonym edit: the caches at once, the finder index's synonym filter through the worker;
+- any change to which practices a finder shows or how they are classified: the cached unfiltered facet counts
+  (search/backends/database.py) at once.
 
 The engine backends keep or drop each page they are given (search/backends/engines.py, search/elastic.py).
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -23,6 +25,7 @@ from knowledge.advisory.models import Response
 from knowledge.models import BestPracticePage
 from knowledge.taxonomy import ActionLine, EvidenceLevel, MainTheme, Phase, PracticeKind, SubTheme
 
+from .backends.database import forget_unfiltered_counts
 from .models import REGION_CACHE_KEY, SYNONYM_CACHE_KEY, Synonym
 from .tasks import refresh_synonyms, reindex_pages, remove_practices, schedule
 
@@ -105,6 +108,17 @@ def register_signal_handlers():
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-unrestricted")
     post_save.connect(on_response_changed, sender=Response, dispatch_uid="search-response-saved")
     post_delete.connect(on_response_changed, sender=Response, dispatch_uid="search-response-deleted")
+    # The unfiltered finder's cached counts: a practice saved (created, published, unpublished, its facets edited),
+    # deleted or moved, its sub-themes set, a view restriction, or a term deleted (its practices lose it in SQL).
+    post_save.connect(forget_unfiltered_counts, sender=BestPracticePage, dispatch_uid="search-counts-practice-saved")
+    post_delete.connect(forget_unfiltered_counts, sender=BestPracticePage, dispatch_uid="search-counts-deleted")
+    m2m_changed.connect(
+        forget_unfiltered_counts, sender=BestPracticePage.subthemes.through, dispatch_uid="search-counts-subthemes"
+    )
+    post_page_move.connect(forget_unfiltered_counts, dispatch_uid="search-counts-moved")
+    post_save.connect(forget_unfiltered_counts, sender=PageViewRestriction, dispatch_uid="search-counts-restricted")
+    post_delete.connect(forget_unfiltered_counts, sender=PageViewRestriction, dispatch_uid="search-counts-unrestricted")
     for model in TAXONOMY_MODELS:
+        post_delete.connect(forget_unfiltered_counts, sender=model, dispatch_uid=f"search-counts-term-{model.__name__}")
         pre_save.connect(remember_name, sender=model, dispatch_uid=f"search-term-before-{model.__name__}")
         post_save.connect(on_term_saved, sender=model, dispatch_uid=f"search-term-saved-{model.__name__}")

@@ -4,6 +4,7 @@ Page titles as you type come from the active backend (`BaseBackend.complete`, th
 the words "did you mean" picks from and the taxonomy terms come from the database.
 """
 
+import dataclasses
 import difflib
 
 from django.core.cache import cache
@@ -81,10 +82,17 @@ def site_vocabulary():
     return cached_vocabulary("site", facet_terms(), titles)
 
 
-def finder_suggestions(fq, *, engine_suggestions=()):
+def finder_finds(fq, *, index_page):
+    """Whether the finder has any practice for this question (one page of one, on the active backend)."""
+    return bool(answer(lambda backend: backend.finder(fq, index_page=index_page, per_page=1), what="the finder").total)
+
+
+def finder_suggestions(fq, *, engine_suggestions=(), index_page=None):
     """Links for an empty finder result: a corrected query, related terms, fewer filters.
 
-    The engine's term suggester ("bedoelde u", in `engine_suggestions`) goes first; else the nearest known words."""
+    The engine's term suggester ("bedoelde u", in `engine_suggestions`) goes first; else the nearest known words.
+    With `index_page`, "bedoelde u" is only proposed when the correction finds something: with the ticked filters,
+    else without them (the link then drops them)."""
     suggestions = []
     if fq.text:
         corrected = next((label for kind, label, _qs in engine_suggestions if kind == "did_you_mean"), "")
@@ -92,7 +100,13 @@ def finder_suggestions(fq, *, engine_suggestions=()):
             titles = BestPracticePage.objects.live().public().order_by("-first_published_at")
             corrected = did_you_mean(fq.text, cached_vocabulary("finder", fq.terms, titles))
         if corrected:
-            suggestions.append(("did_you_mean", corrected, querystring(q=corrected, **fq.selected_slugs)))
+            retry = dataclasses.replace(fq, text=corrected, page="1")
+            if index_page is None or finder_finds(retry, index_page=index_page):
+                suggestions.append(("did_you_mean", corrected, querystring(q=corrected, **fq.selected_slugs)))
+            elif fq.selected and finder_finds(
+                dataclasses.replace(retry, selected={}, selected_slugs={}), index_page=index_page
+            ):
+                suggestions.append(("did_you_mean", corrected, querystring(q=corrected)))
         for param, term in related_terms(fq.text, fq.terms):
             suggestions.append(("term", str(term), querystring(**{param: [term.slug]})))
     if fq.selected:

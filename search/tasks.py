@@ -16,9 +16,15 @@ from wagtail.models import Page
 
 from home import health
 
-from . import elastic
-
 logger = logging.getLogger("kennisplatform.search")
+
+
+def _finder_index():
+    """search.elastic, the finder's engine index; it defines its documents with elasticsearch-dsl (30 MB per worker),
+    so it is imported when a task runs, not when the signal handlers that schedule tasks are connected."""
+    from . import elastic  # noqa: PLC0415 - optional engine client, see above
+
+    return elastic
 
 
 @task()
@@ -27,7 +33,7 @@ def reindex_pages(page_ids: list[int]) -> int:
     pages = list(Page.objects.filter(pk__in=page_ids).specific())
     for page in pages:
         index.insert_or_update_object(page)
-        elastic.index_practice(page)
+        _finder_index().index_practice(page)
     return len(pages)
 
 
@@ -35,14 +41,14 @@ def reindex_pages(page_ids: list[int]) -> int:
 def remove_practices(page_ids: list[int]) -> int:
     """Deleted practices leave the finder's index (Wagtail's own indices drop them in its post_delete)."""
     for page_id in page_ids:
-        elastic.remove_practice(page_id)
+        _finder_index().remove_practice(page_id)
     return len(page_ids)
 
 
 @task()
 def refresh_synonyms() -> str:
     """An editor changed a synonym: the finder index gets the new synonym filter."""
-    elastic.refresh_synonyms()
+    _finder_index().refresh_synonyms()
     return "ok"
 
 

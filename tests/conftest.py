@@ -1,3 +1,4 @@
+import os
 import time
 
 import pytest
@@ -116,6 +117,19 @@ def pytest_runtest_setup(item):
 def pytest_runtest_teardown(item):
     if _is_transactional(item):
         _Demo.flushed = True
+
+
+def pytest_sessionfinish(session):
+    """The controller (or a run without xdist) drops the demo template the reliability tests' workers share."""
+    if hasattr(session.config, "workerinput"):
+        return
+    # Imported here: the controller never collects tests/reliability, and most runs never build the template.
+    from tests.reliability.conftest import SHARED_DIR_VARIABLE, drop_demo_template
+
+    if os.environ.get(SHARED_DIR_VARIABLE):
+        return  # kept for the next run; its owner (.ci/run) drops it
+
+    drop_demo_template(session.config._tmp_path_factory.getbasetemp())
 
 
 def pytest_terminal_summary(terminalreporter):

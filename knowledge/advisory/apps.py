@@ -15,6 +15,6 @@ class AdvisoryConfig(AppConfig):
         from . import signal_handlers
         from .selectors import open_proposals
 
-        signal_handlers.connect()
+        signal_handlers.register_signal_handlers()
         personal_data.register("adviestafel", signal_handlers.personal_data)
         HOME_TEASERS.provide("open_proposals", lambda request: open_proposals(user=request.user)[:3])

@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from knowledge.taxonomy import MainTheme
 
-from .models import MAX_TEXT_LENGTH, OutcomeKind, Position, ProposalStatus, ReportReason, Visibility
+from .models import (
+    EXPLANATION_MAX_LENGTH,
+    MAX_TEXT_LENGTH,
+    OutcomeKind,
+    Position,
+    ProposalStatus,
+    ReportReason,
+    Visibility,
+)
 
 TEXT_ERRORS = {
     "required": _("Vul een tekst in."),
@@ -144,7 +152,7 @@ class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Wat deed de regio ermee?"), choices=OutcomeKind.choices)
     reason = forms.CharField(
         label=_("Toelichting"),
-        max_length=2000,
+        max_length=EXPLANATION_MAX_LENGTH,
         error_messages={"required": _("Licht de uitkomst kort toe.")},
         widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
     )

@@ -19,12 +19,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.pagination import paginate
+from home.pagination import PAGE_SIZE, paginate
 
 from .blocks import ProposalBodyBlock
 from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
@@ -32,6 +33,7 @@ from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
 MAX_TEXT_LENGTH = 10_000
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 EDIT_WINDOW_MINUTES = 30
+EXPLANATION_MAX_LENGTH = 2000  # an outcome's reason, a review request: a short explanation, not a response
 REMINDER_DAYS = 3  # default of the ADVISORY_REMINDER_HOURS setting (72 hours before closing)
 REPORT_THRESHOLD = 3  # default of the ADVISORY_REPORT_THRESHOLD setting: organisations reporting before a hide
 
@@ -96,13 +98,31 @@ class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
             status = form.cleaned_data.get("status") or None
             theme = form.cleaned_data.get("theme")
         context["filter_form"] = form
-        page_obj = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=20)
+        page_obj = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=PAGE_SIZE)
         page_obj.object_list = list(page_obj.object_list)
         counts = response_counts(page_obj.object_list)
         for proposal in page_obj.object_list:
             proposal.counts = counts[proposal.pk]  # the same selector as the proposal page and the report
         context["page_obj"] = page_obj
         return context
+
+
+class ProposalQuerySet(PageQuerySet):
+    def with_status(self, now=None):
+        """`ProposalPage.status_at(now)` in SQL, as `current_status` (the same order of the same rules: keep the
+        two side by side); filter or sort on it with one query for a whole listing."""
+        now = now or timezone.now()
+        concept = models.Q(opens_at__isnull=True) | models.Q(closes_at__isnull=True) | models.Q(opens_at__gt=now)
+        return self.annotate(
+            current_status=models.Case(
+                models.When(adopted_at__lte=now, then=models.Value(ProposalStatus.ADOPTED.value)),
+                models.When(report_published_at__lte=now, then=models.Value(ProposalStatus.PROCESSED.value)),
+                models.When(concept, then=models.Value(ProposalStatus.CONCEPT.value)),
+                models.When(closes_at__gt=now, then=models.Value(ProposalStatus.OPEN.value)),
+                default=models.Value(ProposalStatus.CLOSED.value),
+                output_field=models.CharField(),
+            )
+        )
 
 
 class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
@@ -230,6 +250,8 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["advisory.ProposalIndexPage"]
     subpage_types = []
+
+    objects = PageManager.from_queryset(ProposalQuerySet)()
     # Privacy guard (home/privacy.py): the contact e-mail is published on purpose, as a functional mailbox.
     privacy_contact_fields = {"email": "contact_email"}
 
@@ -245,7 +267,8 @@ class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
             )
 
     def status_at(self, now=None) -> str:
-        """The status follows from the dates and the editors' actions; it is never stored."""
+        """The status follows from the dates and the editors' actions; it is never stored. In SQL:
+        `ProposalPage.objects.with_status(now)` (the same rules in the same order)."""
         now = now or timezone.now()
         if self.adopted_at and self.adopted_at <= now:
             return ProposalStatus.ADOPTED
@@ -517,7 +540,7 @@ class ResponseOutcome(models.Model):
         Response, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="outcome"
     )
     outcome = models.CharField(_("uitkomst"), max_length=20, choices=OutcomeKind.choices)
-    reason = models.TextField(_("toelichting"), max_length=2000)
+    reason = models.TextField(_("toelichting"), max_length=EXPLANATION_MAX_LENGTH)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), null=True, on_delete=models.SET_NULL
     )

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from accounts import groups
 from accounts.models import MemberRole, Membership, Organisation, OrganisationKind
 from accounts.permissions import is_editor, is_region_staff, organisations, provider_organisations, staff_regions
+from home.pagination import PAGE_SIZE
+from home.request_scope import once, public
 
 from . import models
 
@@ -43,44 +45,32 @@ def open_proposals(*, user):
     ProposalPage = _models().ProposalPage
     now = timezone.now()
     return (
-        ProposalPage.objects.live()
-        .public()
-        .filter(opens_at__lte=now, closes_at__gt=now)
-        .filter(Q(report_published_at__isnull=True) | Q(report_published_at__gt=now))
+        public(ProposalPage.objects.live())
+        .with_status(now)
+        .filter(current_status=_models().ProposalStatus.OPEN)
         .order_by("closes_at")
     )
-
-
-def _status_q(status, now):
-    published = Q(report_published_at__isnull=False, report_published_at__lte=now)
-    adopted = Q(adopted_at__isnull=False, adopted_at__lte=now)
-    concept = Q(opens_at__isnull=True) | Q(closes_at__isnull=True) | Q(opens_at__gt=now)
-    return {
-        "adopted": adopted,
-        "processed": published & ~adopted,
-        "concept": concept & ~published & ~adopted,
-        "open": Q(opens_at__lte=now, closes_at__gt=now) & ~published & ~adopted,
-        "closed": Q(closes_at__lte=now) & ~published & ~adopted,
-    }[status]
 
 
 def proposal_listing(*, parent=None, status=None, theme=None, now=None):
     """Open proposals first (closing soonest), then announced, closed and processed ones; a fixed query count."""
     models = _models()
     now = now or timezone.now()
-    proposals = models.ProposalPage.objects.live().public()
+    proposals = public(models.ProposalPage.objects.live())
     if parent is not None:
         proposals = proposals.child_of(parent)
+    proposals = proposals.with_status(now)
     if status:
-        proposals = proposals.filter(_status_q(status, now))
+        proposals = proposals.filter(current_status=status)
     if theme is not None:
         proposals = proposals.filter(theme=theme)
+    status = models.ProposalStatus
     return (
         proposals.annotate(
             sort_group=Case(
-                When(_status_q("open", now), then=Value(0)),
-                When(_status_q("concept", now), then=Value(1)),
-                When(_status_q("closed", now), then=Value(2)),
+                When(current_status=status.OPEN, then=Value(0)),
+                When(current_status=status.CONCEPT, then=Value(1)),
+                When(current_status=status.CLOSED, then=Value(2)),
                 default=Value(3),
                 output_field=IntegerField(),
             ),
@@ -114,7 +104,13 @@ def user_audience_organisations(*, proposal, user) -> list:
     mine = provider_organisations(user)
     if not mine:
         return []
-    allowed = set(audience_organisations(proposal).filter(pk__in=[o.pk for o in mine]).values_list("pk", flat=True))
+
+    def compute():
+        pks = [o.pk for o in mine]
+        return set(audience_organisations(proposal).filter(pk__in=pks).values_list("pk", flat=True))
+
+    # Asked four times while one proposal page is rendered (may respond, the form, the list): once per request.
+    allowed = once(f"audience-organisations:{proposal.pk}:{user.pk}", compute)
     return [org for org in mine if org.pk in allowed]
 
 
@@ -199,14 +195,15 @@ def proposal_response_counts(proposal) -> ResponseCounts:
 
 
 def _window_decision(proposal, now):
-    if proposal.opens_at is None or proposal.closes_at is None or now < proposal.opens_at:
+    status = proposal.status_at(now)
+    if status == models.ProposalStatus.CONCEPT:
         if proposal.opens_at:
             when = date_format(timezone.localtime(proposal.opens_at), "j F Y H:i")
             return Decision(
                 False, _("De consultatie is nog niet geopend. U kunt reageren vanaf %(when)s.") % {"when": when}
             )
         return Decision(False, _("De consultatie is nog niet geopend."))
-    if now >= proposal.closes_at or proposal.report_is_published:
+    if status != models.ProposalStatus.OPEN:
         return Decision(False, _("De consultatie is gesloten; reageren kan niet meer."))
     return ALLOWED
 
@@ -352,7 +349,7 @@ def visible_responses(*, proposal, user, now=None):
 
 
 RESPONSE_ORDER = ("question__sort_order", "created_at", "pk")
-RESPONSES_PER_PAGE = 20
+RESPONSES_PER_PAGE = PAGE_SIZE
 
 
 def response_listing(*, proposal, user, now=None):
@@ -703,9 +700,7 @@ def followers_who_may_see(*, response, exclude=()):
 def consultation_feed():
     """Live, public proposals with a consultation window, newest opening first (RSS and iCalendar)."""
     return (
-        _models()
-        .ProposalPage.objects.live()
-        .public()
+        public(_models().ProposalPage.objects.live())
         .exclude(opens_at=None)
         .exclude(closes_at=None)
         .order_by("-opens_at", "pk")

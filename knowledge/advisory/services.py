@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from home import cache as page_cache
+from home.errors import DomainError
 from home.security import rate_limited
 from home.uploads import atomic_with_files
 
 from . import selectors
 from .models import (
+    EXPLANATION_MAX_LENGTH,
     MAX_ATTACHMENT_BYTES,
     MAX_TEXT_LENGTH,
     CoSignature,
@@ -40,13 +42,8 @@ REPLY_RATE_LIMIT = (10, 600)
 REPORT_RATE_LIMIT = (10, 3600)
 
 
-class AdvisoryError(Exception):
-    """A rule of the advisory table was broken; ``message`` is Dutch and shown to the person."""
-
-    def __init__(self, message, *, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class AdvisoryError(DomainError):
+    """A rule of the advisory table was broken."""
 
 
 def _check_text(text, *, field="text"):
@@ -59,6 +56,10 @@ def _check_text(text, *, field="text"):
             field=field,
         )
     return text
+
+
+def _explanation_too_long() -> str:
+    return _("De toelichting is te lang (maximaal %(max)s tekens).") % {"max": EXPLANATION_MAX_LENGTH}
 
 
 def _check_choice(value, choices, message, field):
@@ -400,8 +401,8 @@ def review_request(*, response, user, text="", now=None) -> Response:
 
     now = now or timezone.now()
     text = (text or "").strip()
-    if len(text) > 2000:
-        raise AdvisoryError(_("De toelichting is te lang (maximaal 2000 tekens)."), field="text")
+    if len(text) > EXPLANATION_MAX_LENGTH:
+        raise AdvisoryError(_explanation_too_long(), field="text")
     with transaction.atomic():
         response = Response.objects.select_for_update().select_related("proposal").get(pk=response.pk)
         decision = selectors.can_request_review(response=response, user=user)
@@ -468,8 +469,8 @@ def outcome_record(*, response, user, outcome, reason, now=None) -> ResponseOutc
     reason = (reason or "").strip()
     if not reason:
         raise AdvisoryError(_("Licht de uitkomst kort toe."), field="reason")
-    if len(reason) > 2000:
-        raise AdvisoryError(_("De toelichting is te lang (maximaal 2000 tekens)."), field="reason")
+    if len(reason) > EXPLANATION_MAX_LENGTH:
+        raise AdvisoryError(_explanation_too_long(), field="reason")
     with transaction.atomic():
         response = Response.objects.select_related("proposal").get(pk=response.pk)
         if response.state == ResponseState.WITHDRAWN:

@@ -4,14 +4,24 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.signals import page_published
 
-from .models import CoSignature, NotificationKind, ProposalFollow, ProposalPage, Reply, Report, Response, ResponseDraft
+from .models import (
+    CoSignature,
+    NotificationKind,
+    ProposalFollow,
+    ProposalPage,
+    ProposalStatus,
+    Reply,
+    Report,
+    Response,
+    ResponseDraft,
+)
 from .tasks import send_proposal_notification
 
 
 def _on_publish(sender, instance, **kwargs):
 
     now = timezone.now()
-    if instance.adopted_at and instance.adopted_at <= now:
+    if instance.status_at(now) == ProposalStatus.ADOPTED:
         send_proposal_notification.enqueue(instance.pk, str(NotificationKind.DECISION))
     if instance.report_is_published:
         send_proposal_notification.enqueue(instance.pk, str(NotificationKind.REPORT))
@@ -19,8 +29,7 @@ def _on_publish(sender, instance, **kwargs):
         send_proposal_notification.enqueue(instance.pk, str(NotificationKind.OPENED))
 
 
-def connect():
-
+def register_signal_handlers():
     page_published.connect(_on_publish, sender=ProposalPage, dispatch_uid="advisory_proposal_published")
 
 

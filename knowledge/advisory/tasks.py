@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from home.public_url import absolute_url
+
 from . import emails, selectors, wording
 from .models import (
     CoSignature,
@@ -91,7 +93,7 @@ def _dutch_time_left(closes_at) -> str:
 def notify_proposal(proposal, kind) -> int:
     context = {
         "proposal": proposal,
-        "proposal_url": emails.absolute_url(proposal.get_url()),
+        "proposal_url": absolute_url(proposal.get_url()),
         "closes_at": timezone.localtime(proposal.closes_at) if proposal.closes_at else None,
         # Said at sending time, so a reminder sent late still tells the truth ("nog 5 uur").
         "time_left": _dutch_time_left(proposal.closes_at) if proposal.closes_at else "",
@@ -139,7 +141,7 @@ def send_reply_notification(reply_id: int) -> bool:
             "user": author,
             "reply": reply,
             "proposal": proposal,
-            "response_url": emails.absolute_url(f"{proposal.get_url()}reactie/{reply.response_id}/"),
+            "response_url": absolute_url(f"{proposal.get_url()}reactie/{reply.response_id}/"),
         },
     )
     return True
@@ -161,7 +163,7 @@ def send_outcome_notification(outcome_id: int) -> bool:
             "user": outcome.response.author,
             "outcome": outcome,
             "proposal": proposal,
-            "response_url": emails.absolute_url(f"{proposal.get_url()}reactie/{outcome.response_id}/"),
+            "response_url": absolute_url(f"{proposal.get_url()}reactie/{outcome.response_id}/"),
         },
     )
     return True
@@ -186,7 +188,7 @@ def due_notifications(now=None):
 
 
 def _response_url(response) -> str:
-    return emails.absolute_url(f"{response.proposal.get_url()}reactie/{response.pk}/")
+    return absolute_url(f"{response.proposal.get_url()}reactie/{response.pk}/")
 
 
 @task()
@@ -250,7 +252,7 @@ def send_moderation_alert(response_id: int, event: str) -> int:
         "response": response,
         "proposal": response.proposal,
         "reports": list(response.reports.select_related("organisation").order_by("created_at")),
-        "queue_url": emails.absolute_url(reverse("advisory_moderation")),
+        "queue_url": absolute_url(reverse("advisory_moderation")),
         "response_url": _response_url(response),
     }
     recipients = list(selectors.editor_recipients())
@@ -296,7 +298,7 @@ def send_cosign_invitation(cosignature_id: int) -> int:
         "response": response,
         "proposal": proposal,
         "closes_at": timezone.localtime(proposal.closes_at) if proposal.closes_at else None,
-        "cosign_url": emails.absolute_url(f"{proposal.get_url()}reactie/{response.pk}/medeondertekenen/"),
+        "cosign_url": absolute_url(f"{proposal.get_url()}reactie/{response.pk}/medeondertekenen/"),
     }
     recipients = list(selectors.cosign_deciders(cosignature))
     for user in recipients:

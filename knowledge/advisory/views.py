@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -19,6 +20,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 from accounts import permissions
 from accounts.permissions import is_editor
 from home import exports as spreadsheet
+from home.errors import add_to_form
 from home.pagination import paginate
 
 
@@ -26,11 +28,6 @@ def _post_only(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return None
-
-
-def _apply_error(form, error):
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
 
 
 NOT_FOUND_REASON = gettext_lazy(
@@ -78,6 +75,8 @@ class ProposalRoutesMixin(RefusalMixin):
         from .forms import ResponseForm
 
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # the template, the form and the grouping each list them
+            prefetch_related_objects([self], "questions")
         user = request.user
         now = timezone.now()
         decision = selectors.can_respond(proposal=self, user=user, now=now)
@@ -242,7 +241,7 @@ class ProposalRoutesMixin(RefusalMixin):
 
     @path("reageren/")
     def respond_view(self, request):
-        from . import selectors, services
+        from . import models, selectors, services  # models imports this module
         from .forms import ResponseForm
 
         if (not_allowed := _post_only(request)) is not None:
@@ -269,9 +268,13 @@ class ProposalRoutesMixin(RefusalMixin):
                     show_author_name=data.get("show_author_name", False),
                 )
             except services.AdvisoryError as error:
-                _apply_error(form, error)
+                add_to_form(form, error)
             else:
-                messages.success(request, _("Uw reactie is geplaatst. U kunt haar 30 minuten lang bewerken."))
+                messages.success(
+                    request,
+                    _("Uw reactie is geplaatst. U kunt haar %(minutes)s minuten lang bewerken.")
+                    % {"minutes": models.EDIT_WINDOW_MINUTES},
+                )
                 return redirect(self.response_location(request, response.pk))
         return self._render_page(request, status=400, response_form=form)
 
@@ -298,7 +301,7 @@ class ProposalRoutesMixin(RefusalMixin):
             )
         except services.AdvisoryError as error:
             form.errors.clear()
-            _apply_error(form, error)
+            add_to_form(form, error)
             return self._render_page(request, status=400, response_form=form)
         messages.success(
             request,
@@ -405,7 +408,7 @@ class ProposalRoutesMixin(RefusalMixin):
                 try:
                     services.cosign_decide(cosignature=cosignature, user=request.user, accept=accept)
                 except services.AdvisoryError as error:
-                    _apply_error(form, error)
+                    add_to_form(form, error)
                 else:
                     if accept:
                         messages.success(
@@ -442,7 +445,7 @@ class ProposalRoutesMixin(RefusalMixin):
                 try:
                     services.response_edit(response=response, user=request.user, **form.cleaned_data)
                 except services.AdvisoryError as error:
-                    _apply_error(form, error)
+                    add_to_form(form, error)
                 else:
                     messages.success(request, _("Uw reactie is bijgewerkt."))
                     return redirect(self.response_location(request, response.pk))
@@ -500,7 +503,7 @@ class ProposalRoutesMixin(RefusalMixin):
                     is_official=form.cleaned_data["is_official"],
                 )
             except services.AdvisoryError as error:
-                _apply_error(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("Uw antwoord is geplaatst."))
                 return redirect(self.response_location(request, response.pk, anchor=f"antwoord-{reply.pk}"))
@@ -524,7 +527,7 @@ class ProposalRoutesMixin(RefusalMixin):
             try:
                 services.response_report(response=response, user=request.user, reason=form.cleaned_data["reason"])
             except services.AdvisoryError as error:
-                _apply_error(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("Dank u; de redactie bekijkt uw melding."))
                 return redirect(self.response_location(request, response.pk))
@@ -546,7 +549,7 @@ class ProposalRoutesMixin(RefusalMixin):
             try:
                 service(response=response, user=request.user, reason=form.cleaned_data["reason"])
             except services.AdvisoryError as error:
-                _apply_error(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("De reactie is verborgen.") if hide else _("De reactie is teruggezet."))
                 return redirect(self.response_location(request, response.pk))
@@ -580,7 +583,7 @@ class ProposalRoutesMixin(RefusalMixin):
             try:
                 services.outcome_record(response=response, user=request.user, **form.cleaned_data)
             except services.AdvisoryError as error:
-                _apply_error(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("De uitkomst is vastgelegd en de indiener is op de hoogte gebracht."))
                 return redirect(self.response_location(request, response.pk))

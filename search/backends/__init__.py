@@ -12,7 +12,6 @@ import logging
 from ..contract import NOTICE_FALLBACK, BaseBackend
 from ..engine import configured, unavailable_errors
 from .database import DatabaseBackend
-from .engine import EngineBackend
 
 logger = logging.getLogger("kennisplatform.search")
 
@@ -21,7 +20,22 @@ __all__ = ["BaseBackend", "DatabaseBackend", "EngineBackend", "answer", "get_bac
 
 def get_backend() -> BaseBackend:
     """The backend that answers search now."""
-    return EngineBackend() if configured() is not None else DatabaseBackend()
+    if configured() is None:
+        return DatabaseBackend()
+    # The engine backend is built on elasticsearch-dsl (some 500 modules, 30 MB per worker): loaded only with an
+    # engine configured (tests/kennisplatform/test_startup_imports.py).
+    from .engine import EngineBackend  # noqa: PLC0415 - optional engine client, see above
+
+    return EngineBackend()
+
+
+def __getattr__(name):
+    # `from search.backends import EngineBackend` keeps working, and imports the engine client only then.
+    if name == "EngineBackend":
+        from .engine import EngineBackend  # noqa: PLC0415 - optional engine client, see get_backend
+
+        return EngineBackend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def answer(ask, *, what="search"):

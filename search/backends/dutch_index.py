@@ -124,8 +124,8 @@ def _postgres_backend():
         def scores(self, backend):
             """{object pk: -rank} of every match (lower is better), from the index table alone.
 
-            Matching `title || body` on the index entries uses modelsearch's GIN expression index;
-            starting from the pages instead makes PostgreSQL walk every page of the section."""
+            Matching `title || body` on the index entries uses our GIN expression index (search migration
+            0003); starting from the pages instead makes PostgreSQL walk every page of the section."""
             config = backend.config
             search_query = self.build_tsquery(self.query, config=config)
             # Two ts_rank calls per match (title ×4, body) instead of modelsearch's product over every

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .models import AccessRequest
+
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
@@ -57,7 +59,7 @@ class AccessRequestForm(forms.Form):
     )
     motivation = forms.CharField(
         label=_("Toelichting"),
-        max_length=1000,
+        max_length=AccessRequest._meta.get_field("motivation").max_length,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
     )

@@ -4,6 +4,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
+from home.errors import DomainError
+from home.mail import template_message
+from home.public_url import absolute_url
 from home.security import rate_limited
 
 from . import groups
@@ -92,17 +95,12 @@ def ensure_groups() -> dict[str, Group]:
 ACCESS_REQUEST_MAILS_PER_HOUR = 3
 
 
-class AccountError(Exception):
-    """A rule about accounts was broken; ``message`` is Dutch and shown to the person."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class AccountError(DomainError):
+    """A rule about accounts was broken."""
 
 
 def invitation_link(user) -> str:
     """A one-time link: the token stops working as soon as a password has been set."""
-    from django.conf import settings
     from django.contrib.auth.tokens import default_token_generator
     from django.urls import reverse
     from django.utils.encoding import force_bytes
@@ -115,29 +113,16 @@ def invitation_link(user) -> str:
             "token": default_token_generator.make_token(user),
         },
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _send(*, template: str, context: dict, to: str) -> None:
     """One e-mail from ``accounts/email/<template>``: subject and text part unescaped, plus an HTML part."""
-    from django.conf import settings
-    from django.core.mail import EmailMultiAlternatives
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from home.mail import render_text
-
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    with translation.override("nl"):
-        subject = " ".join(render_text(f"accounts/email/{template}_subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject=subject, body=render_text(f"accounts/email/{template}.txt", context), to=[to]
-        )
-        message.attach_alternative(render_to_string(f"accounts/email/{template}.html", context), "text/html")
-    message.send()
+    template_message(template=f"accounts/email/{template}", context=context, to=[to]).send()
 
 
-def _send_invitation(invitation):
+def invitation_send(*, invitation) -> None:
+    """The invitation e-mail; its one-time link is made here, in the worker, so no token waits in the queue."""
     context = {"invitation": invitation, "user": invitation.user, "link": invitation_link(invitation.user)}
     _send(template="invitation", context=context, to=invitation.user.email)
 
@@ -146,6 +131,7 @@ def _invite(*, email, first_name, last_name, organisation, invited_by, role=None
     """The account (created without a password when new) and an open invitation; no membership yet."""
     from django.contrib.auth import get_user_model
 
+    from . import tasks  # tasks import services: a local import breaks the cycle
     from .models import Invitation, MemberRole
 
     user_model = get_user_model()
@@ -157,7 +143,9 @@ def _invite(*, email, first_name, last_name, organisation, invited_by, role=None
     invitation = Invitation.objects.create(
         user=user, organisation=organisation, invited_by=invited_by, role=role or MemberRole.MEMBER
     )
-    _send_invitation(invitation)
+    # Queued with the invitation itself: the database task backend stores the task in this transaction, so the
+    # worker sends the e-mail only once it is committed, and never for an invitation that was rolled back.
+    tasks.send_invitation.enqueue(invitation_id=invitation.pk)
     return invitation
 
 
@@ -179,12 +167,11 @@ def password_reset_send(*, user) -> None:
     """The reset e-mail, with a link on the site's own address (BASE_URL), never on the request's Host header."""
     from urllib.parse import urlsplit
 
-    from django.conf import settings
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
-    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    base = urlsplit(absolute_url("/"))
     context = {
         "user": user,
         "email": user.email,
@@ -271,7 +258,6 @@ def access_request_submit(*, first_name, last_name, email, organisation, job_tit
     if organisation.kind != OrganisationKind.PROVIDER:
         raise AccountError(_("Toegang aanvragen kan alleen voor een zorgaanbieder."))
     email = (email or "").strip().lower()
-    context = {"first_name": first_name, "organisation": organisation}
     with transaction.atomic():
         if Membership.objects.filter(user__email__iexact=email, organisation=organisation).exists():
             state, request = "member", None
@@ -291,16 +277,20 @@ def access_request_submit(*, first_name, last_name, email, organisation, job_tit
                     motivation=motivation,
                 )
         if not rate_limited("access-request-mail", email, limit=ACCESS_REQUEST_MAILS_PER_HOUR, window=60 * 60):
-            _send(template="access_request", context={**context, "state": state, **_urls()}, to=email)
+            # sent here, not queued: the address and name would otherwise wait in the task table; the outbox
+            # backend stores the message in this transaction, so a rolled-back request sends nothing
+            context = {"first_name": first_name, "organisation": organisation, "state": state, **_urls()}
+            _send(template="access_request", context=context, to=email)
     return request
 
 
 def _urls() -> dict:
-    from django.conf import settings
     from django.urls import reverse
 
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return {"login_url": base + reverse("accounts:login"), "reset_url": base + reverse("accounts:password_reset")}
+    return {
+        "login_url": absolute_url(reverse("accounts:login")),
+        "reset_url": absolute_url(reverse("accounts:password_reset")),
+    }
 
 
 def _decide(access_request, user, status):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.errors import add_to_form
 from home.security import client_ip, rate_limited
 
 from . import personal_data, selectors, services
@@ -134,7 +135,7 @@ def invite(request):
         try:
             invitation = services.invitation_create(invited_by=request.user, **form.cleaned_data)
         except services.AccountError as error:
-            form.add_error(None, error.message)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Uitnodiging verstuurd naar %(email)s.") % {"email": invitation.user.email})
             return redirect("accounts:invite")
@@ -152,7 +153,7 @@ def access_request(request):
         try:
             services.access_request_submit(**data)
         except services.AccountError as error:
-            form.add_error(None, error.message)
+            add_to_form(form, error)
         else:
             return redirect("accounts:access_request_done")
     return render(request, "accounts/access_request.html", {"form": form})

@@ -102,6 +102,14 @@ def remember(name: str, compute, *, timeout: int = 3600):
     return value
 
 
+def remember_for_page(request, page, name: str, compute):
+    """``remember`` for a part of one page (per page and language); a preview shows the editor's unsaved changes,
+    so it is worked out afresh."""
+    if getattr(request, "is_preview", False) or page.pk is None:
+        return compute()
+    return remember(f"{name}:{page.pk}:{translation.get_language()}", compute)
+
+
 def _now() -> float:
     return time.time()
 

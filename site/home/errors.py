@@ -1,4 +1,8 @@
-"""Error pages that say what to do, in the visitor's language: 400, 403, CSRF failure, 500 and 503.
+"""Errors: the one base of every domain error, and error pages that say what to do (400, 403, CSRF, 500, 503).
+
+A service that refuses raises a subclass of ``DomainError`` (pretix's ``OrderError``): a Dutch ``message`` safe to
+show, a ``code`` a view may branch on and the form ``field`` it belongs to; ``add_to_form`` is the one way a view
+puts it on its form.
 
 The 503 (database unreachable) and 500 pages render without the database: no request context, no session, no
 Wagtail settings; the others use the site layout.
@@ -9,12 +13,31 @@ import sys
 import threading
 import time
 
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 
 logger = logging.getLogger("kennisplatform.database")
+
+
+class DomainError(Exception):
+    """A rule refused the action: ``message`` is Dutch and safe to show; ``field`` names the form field it is about
+    (None: the whole form); ``code`` is stable for code and tests ("invalid", "duplicate", ...)."""
+
+    def __init__(self, message, *, code: str = "invalid", field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+        self.field = field
+
+
+def add_to_form(form, error: DomainError) -> None:
+    """The error on its own field when the form has that field, else on the form as a whole; the code is kept."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, ValidationError(error.message, code=error.code))
+
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 # What the 503 page tells browsers and crawlers (Retry-After) and visitors ("over een minuut").

@@ -21,9 +21,6 @@ from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_SEPARATOR = ";"
@@ -70,7 +67,7 @@ def as_csv(*, headers: Sequence, rows: Iterable[Sequence]) -> bytes:
     return (BOM + out.getvalue()).encode("utf-8")
 
 
-def _write_cell(cell, value) -> None:
+def _write_cell(cell, value, illegal_characters: re.Pattern) -> None:
     if value is None or value == "":
         return
     if isinstance(value, bool | int | float):
@@ -83,7 +80,7 @@ def _write_cell(cell, value) -> None:
         cell.number_format = "yyyy-mm-dd"
     else:
         # Assigning a string that starts with "=" would make openpyxl write a formula: type the cell explicitly.
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+        cell.value = illegal_characters.sub("", str(value))
         cell.data_type = "s"
         cell.number_format = "@"
         cell.quotePrefix = True
@@ -91,15 +88,20 @@ def _write_cell(cell, value) -> None:
 
 def as_xlsx(*, headers: Sequence, rows: Iterable[Sequence], title: str = "") -> bytes:
     """One sheet with a header row; text cells typed as text (never formulas), dates as dates."""
+    # openpyxl is some 280 modules and 18 MB in every worker, for the editors' exports alone: loaded on first use.
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy, one path (see above)
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415 - heavy, one path
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - heavy, one path
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE_FORBIDDEN.sub("", str(title))[:31] or "Export"
     for column, header in enumerate(headers, start=1):
-        _write_cell(sheet.cell(row=1, column=column), str(header))
+        _write_cell(sheet.cell(row=1, column=column), str(header), ILLEGAL_CHARACTERS_RE)
         sheet.column_dimensions[get_column_letter(column)].width = max(12, min(len(str(header)) + 4, 40))
     for row_number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
-            _write_cell(sheet.cell(row=row_number, column=column), value)
+            _write_cell(sheet.cell(row=row_number, column=column), value, ILLEGAL_CHARACTERS_RE)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

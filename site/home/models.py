@@ -1,16 +1,47 @@
 from django.db import models
+from django.http import Http404
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 from .forms import PrivacyGuardedPageForm
 from .images import MainImageMixin
 from .privacy import PrivacyGuarded
-from .request_scope import public, site_root_paths
+from .request_scope import may_be_restricted, public, site_root_paths
 from .slots import HOME_TEASERS
+
+
+def _passes_on(specific_class, rest) -> bool:
+    """Whether a page of this type hands ``rest`` of the path to its children as BasePage.route does: its own
+    routing is ours, or Wagtail's routable pages' and none of its routes takes the path (then RoutablePageMixin
+    passes it on too); only then may it be skipped without loading it as its specific type."""
+    if specific_class.route is BasePage.route:
+        return True
+    if specific_class.route is not RoutablePageMixin.route or specific_class.resolve_subpage is not (
+        RoutablePageMixin.resolve_subpage
+    ):
+        return False
+    try:
+        specific_class.get_resolver().resolve("/" + "/".join(rest) + "/")
+    except Resolver404:
+        return True
+    return False
+
+
+def _specific_for_serving(page, specific_class):
+    """``page.specific``, with the foreign keys its template shows (``serve_select_related``) in the same query."""
+    related = getattr(specific_class, "serve_select_related", ())
+    if not related:
+        return page.specific
+    specific = specific_class.objects.select_related(*related).get(pk=page.pk)
+    for key, value in page.__dict__.items():  # what routing put on the page, as Page.specific keeps it
+        specific.__dict__.setdefault(key, value)
+    return specific
 
 
 class BasePage(PrivacyGuarded, Page):
@@ -45,6 +76,52 @@ class BasePage(PrivacyGuarded, Page):
             return scoped
         return super()._get_site_root_paths(cache_object, **kwargs)
 
+    def route(self, request, path_components):
+        """Wagtail's routing with the whole chain of pages read in one query (by ``url_path``) instead of two queries
+        per level (the child by slug, then its specific page). A page type with its own ``route`` (routable pages)
+        still gets the rest of the path; only the page that answers is loaded as its specific type. When the chain
+        does not match (a stale ``url_path``), Wagtail's own walk decides, so the answer is always Wagtail's."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
+        # A routable page on the way (an index with its own routes) hands the rest back here: the chain read for
+        # the whole path already holds it.
+        asked, found = getattr(request, "_kp_route_chain", ((), {}))
+        if prefixes[-1] not in asked:
+            found = {
+                page.url_path: page
+                for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+            }
+            if request is not None:
+                request._kp_route_chain = (frozenset(prefixes), found)
+        parent = self
+        for level, url_path in enumerate(prefixes):
+            page = found.get(url_path)
+            if page is None or page.depth != parent.depth + 1 or not page.path.startswith(parent.path):
+                return super().route(request, path_components)
+            page._cached_parent_obj = parent  # treebeard's get_parent() (breadcrumbs, the user bar) asks no query
+            page._route_ancestors = [*getattr(parent, "_route_ancestors", ()), parent]
+            specific_class = page.specific_class
+            if specific_class is None:
+                raise Http404
+            rest = path_components[level + 1 :]
+            if not rest or not _passes_on(specific_class, rest):
+                return _specific_for_serving(page, specific_class).route(request, rest)
+            parent = page
+        raise Http404  # not reached: the last level always answers
+
+    def breadcrumb_ancestors(self):
+        """The ancestors for the breadcrumbs: those the routing read already, else one query."""
+        ancestors = getattr(self, "_route_ancestors", None)
+        return ancestors if ancestors is not None else list(self.get_ancestors())
+
+    def get_view_restrictions(self):
+        """Wagtail reads the page's ancestors and their restrictions for every page it serves (two queries); the
+        restricted sections read once per request tell when there can be none."""
+        if self.alias_of_id is None and not may_be_restricted(self.path):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_context(self, request, *args, **kwargs):
         scoped = site_root_paths()
         if scoped is not None:  # Wagtail's own pages (breadcrumb ancestors) look on the request for them
@@ -57,14 +134,16 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     max_count = 1
+    # The standard page first: Wagtail's "add a child page" check (the editor's user bar) stops at the first type
+    # that may still be added; each index page (max_count = 1) would cost a count query first.
     subpage_types = [
+        "home.StandardPage",
         "knowledge.ProjectIndexPage",
         "knowledge.EvaluationIndexPage",
         "knowledge.PracticeIndexPage",
         "advisory.ProposalIndexPage",
         "events.EventIndexPage",
         "home.NewsIndexPage",
-        "home.StandardPage",
     ]
 
     class Meta:

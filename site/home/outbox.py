@@ -35,6 +35,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .errors import DomainError
 from .models import OutgoingEmail
 
 logger = logging.getLogger("kennisplatform.mail")
@@ -205,12 +206,8 @@ def forget_delivered(now=None) -> int:
 QUEUED, FAILED, SENT = "queued", "failed", "sent"
 
 
-class OutboxError(Exception):
-    """A rule about the outbox was broken; ``message`` is Dutch and shown to the editor."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class OutboxError(DomainError):
+    """A rule about the outbox was broken; shown to the editor."""
 
 
 def state_of(outgoing: OutgoingEmail) -> str:

@@ -1,7 +1,8 @@
 """One public address (``settings.BASE_URL``) for every absolute link.
 
 Wagtail builds ``page.full_url`` (canonical, og:url, sitemap, API ``html_url``, links in e-mails) from the default
-Site record's hostname and port; e-mails and the admin use ``WAGTAILADMIN_BASE_URL``. ``sync_default_site``
+Site record's hostname and port; every other absolute link (feeds, e-mails, calendar files) is ``absolute_url``.
+``WAGTAILADMIN_BASE_URL`` is the same address (Wagtail's own admin e-mails). ``sync_default_site``
 writes BASE_URL into that record; it runs after every ``migrate`` (and ``load_demo``) when BASE_URL is set in the
 environment, which production requires.
 """
@@ -42,5 +43,8 @@ def sync_after_migrate(**kwargs) -> None:
 
 
 def absolute_url(path: str) -> str:
-    """`path` on the public address, whatever Host header the request came with (feeds, calendar files)."""
+    """`path` on the public address, whatever Host header the request came with; a full URL stays as it is (a
+    page's ``get_url()`` is one when the project has more than one Site)."""
+    if path.startswith(("http://", "https://")):
+        return path
     return settings.BASE_URL.rstrip("/") + path

@@ -33,19 +33,40 @@ def once(key: str, compute):
     return values[key]
 
 
-def _restricted_sections() -> tuple[tuple[str, int], ...]:
-    from wagtail.models import PageViewRestriction
+def _restricted_sections() -> tuple[tuple[str, int, bool], ...]:
+    """(path, depth, own) of every page with a view restriction (own) and of every alias of one (not own: Wagtail
+    checks an alias's source instead of the alias), in one query."""
+    from django.db.models import Exists, OuterRef
+    from wagtail.models import Page, PageViewRestriction
 
-    return tuple(PageViewRestriction.objects.values_list("page__path", "page__depth").distinct())
+    rows = (
+        Page.objects.filter(Q(view_restrictions__isnull=False) | Q(alias_of__view_restrictions__isnull=False))
+        .annotate(own=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .values_list("path", "depth", "own")
+        .distinct()
+    )
+    return tuple(rows)
+
+
+def restricted_sections() -> tuple[tuple[str, int, bool], ...]:
+    """The restricted sections, read once per request (see ``_restricted_sections``)."""
+    return once("restricted_sections", _restricted_sections)
 
 
 def restricted_q() -> Q:
     """Pages inside a view-restricted section (inclusive), as Wagtail's ``PageQuerySet.private_q()``; the
     restrictions are read once per request."""
     q = Q()
-    for path, depth in once("restricted_sections", _restricted_sections):
-        q |= Q(path__startswith=path, depth__gte=depth)
+    for path, depth, own in restricted_sections():
+        if own:
+            q |= Q(path__startswith=path, depth__gte=depth)
     return q if q else Q(pk__in=[])
+
+
+def may_be_restricted(path: str) -> bool:
+    """Whether a page at ``path`` lies in a restricted section or below an alias of one: only then must Wagtail's
+    own check read the restrictions of its ancestors (two queries per page served otherwise)."""
+    return any(path.startswith(section) for section, depth, own in restricted_sections())
 
 
 def public(queryset):

@@ -108,3 +108,69 @@ def test_rejecting_twice_is_refused(demo_site):
     services.access_request_reject(access_request=request, user=boss)
     with pytest.raises(services.AccountError, match="al beoordeeld"):
         services.access_request_approve(access_request=request, user=boss)
+
+
+@pytest.fixture
+def database_tasks(settings, monkeypatch):
+    """The database task backend, as in production: nothing is sent until `run_worker()` runs `db_worker --batch`
+    (its `close_old_connections()` would close the test's own connection, so that one call is a no-op)."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def _queued_invitations():
+    from django_tasks_db.models import DBTaskResult
+
+    return list(DBTaskResult.objects.filter(task_path="accounts.tasks.send_invitation").values_list("args_kwargs"))
+
+
+def test_invitation_mail_is_sent_by_the_worker_with_no_token_in_the_queue(demo_site, database_tasks):
+    org = OrganisationFactory(name="Jeugdhulp Wachtrij")
+    mail.outbox.clear()
+    invitation = services.invitation_create(
+        email="wachtrij@aanbieder.example", first_name="W", last_name="R", organisation=org, invited_by=editor()
+    )
+    assert mail.outbox == []  # not sent inside the transaction that made the invitation
+    [(queued,)] = _queued_invitations()
+    assert queued["kwargs"] == {"invitation_id": invitation.pk}  # the one-time link is made by the worker
+
+    database_tasks()
+    [message] = mail.outbox
+    assert message.to == ["wachtrij@aanbieder.example"] and "Jeugdhulp Wachtrij" in message.body
+    assert message.subject == "Uitnodiging voor Kennisplatform Jeugd"
+    assert message.alternatives[0][1] == "text/html"
+    assert _link(message).startswith("/account/uitnodiging/")
+
+
+def test_an_invitation_rolled_back_is_never_mailed(demo_site, database_tasks):
+    from django.db import transaction
+
+    org = OrganisationFactory()
+    boss = editor()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.invitation_create(
+            email="terug@aanbieder.example", first_name="T", last_name="G", organisation=org, invited_by=boss
+        )
+        raise RuntimeError("the caller's work failed after the invitation")
+    assert _queued_invitations() == []
+    database_tasks()
+    assert mail.outbox == []
+    assert not Invitation.objects.filter(user__email="terug@aanbieder.example").exists()
+
+
+def test_an_invitation_accepted_before_the_worker_ran_is_not_mailed(demo_site, database_tasks):
+    invitation = services.invitation_create(
+        email="snel@aanbieder.example",
+        first_name="S",
+        last_name="N",
+        organisation=OrganisationFactory(),
+        invited_by=editor(),
+    )
+    services.invitation_accepted(user=invitation.user)
+    mail.outbox.clear()
+    database_tasks()
+    assert mail.outbox == []

@@ -116,3 +116,22 @@ def test_report_is_not_announced_to_people_who_join_weeks_later(demo_site):
     mail.outbox.clear()
     _command()
     assert not _mails_to(member, "Verslag gepubliceerd")
+
+
+def test_links_in_advisory_mails_are_on_the_one_public_address(provider, demo_site, settings):
+    """home.public_url.absolute_url is the one builder: BASE_URL, not the admin's address nor the request's Host."""
+    settings.BASE_URL = "https://kennisplatform.example.nl"
+    settings.WAGTAILADMIN_BASE_URL = "https://beheer.example.nl"
+    mail.outbox.clear()
+    proposal = make_proposal(title="Kaders voor pleegzorg")
+    [message] = _mails_to(provider, "Nieuwe consultatie")
+    assert f"https://kennisplatform.example.nl{proposal.url}" in message.body
+    assert "beheer.example.nl" not in message.body and "testserver" not in message.body
+
+
+def test_absolute_url_keeps_a_full_url_and_puts_a_path_on_base_url(settings):
+    from home.public_url import absolute_url
+
+    settings.BASE_URL = "https://kennisplatform.example.nl/"
+    assert absolute_url("/adviestafel/") == "https://kennisplatform.example.nl/adviestafel/"
+    assert absolute_url("https://andere.example.nl/adviestafel/") == "https://andere.example.nl/adviestafel/"

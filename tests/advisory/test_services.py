@@ -233,3 +233,20 @@ def test_moderation_shows_in_the_admin_history(client, proposal, provider, edito
     client.force_login(editor_user)
     html = client.get(f"/admin/pages/{proposal.pk}/history/").content.decode()
     assert "Reactie verborgen" in html
+
+
+def test_an_outcome_reason_over_the_limit_is_refused_in_dutch_with_the_limit(proposal, provider, staff):
+    from knowledge.advisory.models import EXPLANATION_MAX_LENGTH, ResponseOutcome
+
+    response = _submit(proposal, provider)
+    with pytest.raises(AdvisoryError, match=f"maximaal {EXPLANATION_MAX_LENGTH} tekens") as refused:
+        services.outcome_record(
+            response=response, user=staff, outcome=OutcomeKind.PARTLY, reason="x" * (EXPLANATION_MAX_LENGTH + 1)
+        )
+    assert refused.value.field == "reason" and refused.value.code == "invalid"
+    assert not ResponseOutcome.objects.filter(response=response).exists()
+    # the form, the service and the column agree on one limit
+    from knowledge.advisory.forms import OutcomeForm
+
+    assert OutcomeForm().fields["reason"].max_length == EXPLANATION_MAX_LENGTH
+    assert ResponseOutcome._meta.get_field("reason").max_length == EXPLANATION_MAX_LENGTH

@@ -22,6 +22,14 @@ WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"
 EXTRA_URLS = ["/zoeken/?q=pleegzorg", "/account/inloggen/", "/goede-voorbeelden/?regio=food-valley"]
 
 
+def report_url():
+    """The advisory report: a page type of its own (a route of the proposal), missing from page_type_urls()."""
+    from knowledge.advisory.models import ProposalPage
+
+    proposal = next(p for p in ProposalPage.objects.live().specific() if p.report_is_published)
+    return proposal.url + "verslag/"
+
+
 def serve_media(route):
     """Answer /media/… from MEDIA_ROOT (what the web server does in production)."""
     path = route.request.url.split("/media/", 1)[1].split("?", 1)[0]
@@ -71,7 +79,7 @@ def shot_name(url, width, language):
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
 def test_every_page_type_fits_the_screen_without_horizontal_scrolling(browser, live_site, viewport):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    urls = page_type_urls() + EXTRA_URLS
+    urls = page_type_urls() + EXTRA_URLS + [report_url()]
     assert len(urls) >= 12
     problems = []
     for language in ("nl", "en"):
@@ -103,6 +111,50 @@ def test_first_finder_result_is_in_the_first_screen_on_a_phone(browser, live_sit
     context.close()
 
 
+def events_index_url():
+    from events.models import EventIndexPage
+
+    return EventIndexPage.objects.live().get().url
+
+
+def test_first_event_is_in_the_first_screen_on_a_phone(browser, live_site):
+    from events.selectors import upcoming_events
+
+    assert list(upcoming_events()), "the demo has upcoming events"
+    context, page = new_page(browser, live_site, PHONE)
+    page.goto(events_index_url())
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "events_first_screen_nl_375.png"))
+    first = page.locator(".kp-card[data-kind=event] .kp-card__title").first
+    box = first.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"], f"first event ends at {box['y'] + box['height']:.0f}px"
+    # The filters are behind one closed disclosure above the events, as in the finder.
+    assert page.locator("summary.kp-filters__summary").inner_text().strip() == "Filters (0)"
+    assert not page.locator("#id_soort").is_visible()
+    context.close()
+
+
+def test_event_filters_work_without_javascript_and_count_the_chosen_ones(browser, live_site):
+    from events.selectors import upcoming_events
+
+    kind = next(iter(upcoming_events())).kind
+    context, page = new_page(browser, live_site, PHONE, javascript=False)
+    page.goto(events_index_url())
+    page.get_by_text("Filters (0)").click()
+    page.locator("#id_soort").select_option(kind)
+    page.get_by_role("button", name="Toon bijeenkomsten").click()
+    page.wait_for_load_state()
+    assert f"soort={kind}" in page.url
+    assert page.locator("summary.kp-filters__summary").inner_text().strip() == "Filters (1)"
+    assert not page.locator("#id_soort").is_visible()  # closed again: the events come first
+    assert page.locator(".kp-card[data-kind=event]").count() >= 1
+    page.get_by_role("link", name="Alle filters wissen").click()
+    page.wait_for_load_state()
+    assert page.locator("summary.kp-filters__summary").inner_text().strip() == "Filters (0)"
+    context.close()
+
+
 def test_filters_chips_and_toon_alle_work_without_javascript(browser, live_site):
     context, page = new_page(browser, live_site, PHONE, javascript=False)
     page.goto("/goede-voorbeelden/")
@@ -131,12 +183,40 @@ def test_filters_chips_and_toon_alle_work_without_javascript(browser, live_site)
 def test_filters_stand_open_beside_the_results_on_a_desktop(browser, live_site):
     for javascript in (True, False):
         context, page = new_page(browser, live_site, DESKTOP, javascript=javascript)
-        page.goto("/goede-voorbeelden/")
-        first_filter = page.locator("input[name=actielijn]").first
-        assert first_filter.is_visible(), f"javascript={javascript}"
-        filters, results = page.locator(".kp-filters").bounding_box(), page.locator(".kp-results").bounding_box()
-        assert filters["x"] + filters["width"] <= results["x"]  # beside, not above
+        for url, first_filter, results in (
+            ("/goede-voorbeelden/", "input[name=actielijn]", ".kp-results"),
+            (events_index_url(), "#id_soort", "#upcoming-heading"),
+        ):
+            page.goto(url)
+            assert page.locator(first_filter).first.is_visible(), f"{url} javascript={javascript}"
+            filters, listing = page.locator(".kp-filters").bounding_box(), page.locator(results).bounding_box()
+            assert filters["x"] + filters["width"] <= listing["x"], url  # beside, not above
         context.close()
+
+
+def badge_colours(page, selector):
+    """{badge text: background colour} of the badges matching selector."""
+    return page.evaluate(
+        "(sel) => Object.fromEntries([...document.querySelectorAll(sel)]"
+        ".map(el => [el.textContent.trim(), getComputedStyle(el).backgroundColor]))",
+        selector,
+    )
+
+
+def test_status_and_places_badges_show_their_state_in_colour(browser, live_site):
+    from knowledge.advisory.models import ProposalPage
+
+    context, page = new_page(browser, live_site, DESKTOP)
+    page.goto(ProposalPage.objects.live().first().get_parent().url)
+    statuses = badge_colours(page, ".kp-card .utrecht-badge-status")
+    assert "Open" in statuses and len(set(statuses.values())) >= 2, statuses  # open stands out from the others
+    page.goto(events_index_url())
+    places = badge_colours(page, "#upcoming-heading ~ ul .utrecht-badge-status")
+    left = {text: colour for text, colour in places.items() if text.startswith(("nog ", "Plaatsen genoeg"))}
+    full = {text: colour for text, colour in places.items() if text.startswith("vol")}
+    assert left and set(left.values()) == {statuses["Open"]}, places  # places left: green, like an open consultation
+    assert set(full.values()).isdisjoint(left.values()), places
+    context.close()
 
 
 def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browser, live_site):
@@ -172,7 +252,7 @@ def axe_audit(page, label):
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run `npm install` (package.json) first")
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
 def test_every_page_type_meets_wcag_22_aa_including_target_size(browser, live_site, viewport):
-    urls = page_type_urls() + EXTRA_URLS
+    urls = page_type_urls() + EXTRA_URLS + [report_url()]
     problems = []
     for language in ("nl", "en"):
         context, page = new_page(browser, live_site, viewport, bypass_csp=True, language=language)

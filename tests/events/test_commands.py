@@ -69,3 +69,16 @@ def test_purge_anonymises_after_the_retention_period_and_keeps_counts(event_inde
     call_command("purge_personal_data", "--months", "6", stdout=out)
     recent.refresh_from_db()
     assert recent.anonymised
+
+
+def test_the_reminder_window_is_one_constant_for_the_service_and_the_command(event_index, mailoutbox):
+    from events.services import REMINDER_HOURS
+
+    now = timezone.now()
+    inside = _event_at(now + datetime.timedelta(hours=REMINDER_HOURS - 1))
+    outside = _event_at(now + datetime.timedelta(hours=REMINDER_HOURS + 1))
+    near = register(inside, notify=False)
+    register(outside, notify=False)
+    mailoutbox.clear()
+    call_command("send_event_reminders", stdout=io.StringIO())
+    assert [m.to for m in mailoutbox] == [[near.email]]

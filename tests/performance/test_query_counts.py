@@ -106,31 +106,37 @@ KINDS = {
     "search": Kind("/zoeken/?q=pleegzorg", lambda n, s: [practice_page(title="Pleegzorg dichtbij") for _ in range(n)]),
 }
 
-# Queries on the second visit (related items and site root paths warm): anonymous, provider, editor. The editor
-# gets Wagtail's user bar (permissions, user profile); every signed-in visit reads the session and the user.
+# Queries on the second visit (related items and site root paths warm): anonymous, provider, editor. Every
+# signed-in visit reads the user and its permissions (Wagtail's user bar checks admin access; the session comes
+# from the cache); the editor's user bar adds the admin profile and the page permissions. Still over the budget:
+# the proposal page signed in (its response list, counts, draft and follow state per user) and the finder signed
+# in (taxonomy and facet queries of the database backend).
 EXPECTED = {
-    "home": (11, 15, 25),
-    "project index": (14, 18, 21),
-    "evaluation index": (11, 15, 18),
-    "event index": (14, 18, 21),
-    "proposal index": (13, 17, 20),
-    "news index": (10, 14, 17),
-    "project": (19, 23, 26),
-    "case evaluation": (13, 17, 20),
-    "best practice": (17, 21, 24),
-    "event": (15, 19, 22),
-    "proposal": (13, 30, 28),
-    "news": (9, 13, 16),
-    "finder": (18, 22, 25),
-    "finder + 2 filters": (18, 22, 25),
-    "search": (7, 11, 13),
+    "home": (7, 9, 12),
+    "project index": (11, 13, 15),
+    "evaluation index": (8, 10, 12),
+    "event index": (11, 13, 15),
+    "proposal index": (10, 12, 14),
+    "news index": (7, 9, 11),
+    "project": (7, 9, 11),
+    "case evaluation": (9, 11, 13),
+    "best practice": (6, 8, 10),
+    "event": (8, 10, 12),
+    "proposal": (8, 19, 20),
+    "news": (5, 7, 9),
+    "finder": (14, 16, 18),
+    "finder + 2 filters": (15, 17, 19),
+    "search": (7, 9, 10),
 }
 # Measured on each database: on PostgreSQL these two pages take one query more (project index) or less (site
 # search, Wagtail's PostgreSQL search backend against SQLite's FTS5) than on SQLite.
-EXPECTED_BY_VENDOR = {"postgresql": {"project index": (15, 19, 22), "search": (6, 10, 12)}}
+EXPECTED_BY_VENDOR = {"postgresql": {"project index": (12, 14, 16), "search": (6, 8, 9)}}
 EXPECTED = {**EXPECTED, **EXPECTED_BY_VENDOR.get(connection.vendor, {})}
 USERS = ("anonymous", "provider", "editor")
 OVER_BUDGET = {(kind, USERS[i]) for kind, counts in EXPECTED.items() for i, count in enumerate(counts) if count > 15}
+# At 3 items the first page of projects has KPI measurements to prefetch (one query more than at 30, whose first
+# page has none): 16 for an editor.
+OVER_BUDGET |= {("project index", "editor")}
 
 
 def _clients():

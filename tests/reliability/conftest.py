@@ -1,6 +1,7 @@
 """Real counterparts for the fault tests: a redis-server process (and an SMTP server) the test starts and kills."""
 
 import contextlib
+import fcntl
 import os
 import shutil
 import socket
@@ -15,6 +16,22 @@ import psycopg
 import pytest
 import redis
 import requests
+
+TEMPLATE_NAME_FILE = "reliability-demo-database"
+
+
+# CI (.ci/run) sets a folder that outlives one pytest run: its SQLite and PostgreSQL phases then share one template
+# (the fault tests' database does not depend on the suite's DATABASE_URL), and .ci/run drops it at the end.
+SHARED_DIR_VARIABLE = "KP_RELIABILITY_TEMPLATE_DIR"
+
+
+def shared_tmp_dir(tmp_path_factory) -> Path:
+    """The folder that every xdist worker of the run shares (each worker's own temporary folder is one below it)."""
+    if os.environ.get(SHARED_DIR_VARIABLE):
+        return Path(os.environ[SHARED_DIR_VARIABLE])
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
@@ -273,19 +290,51 @@ def production_env(database_url: str, **extra) -> dict:
     return base_env(**{**values, **extra})
 
 
+def _build_demo_template(shared_dir: Path) -> str:
+    """The name of a PostgreSQL database with the demo loaded (migrate with BASE_URL set, then load_demo), built
+    by the first xdist worker that asks and copied by the others: one build per run instead of one per worker (a
+    migrate and load_demo in subprocesses cost some 40 s of a 2-core CI run each). The controller drops it at the
+    end (pytest_sessionfinish in tests/conftest.py reads the name file)."""
+    name_file = shared_dir / TEMPLATE_NAME_FILE
+    shared_dir.mkdir(parents=True, exist_ok=True)
+    with open(shared_dir / "reliability-demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here until the template is there
+        if name_file.exists():
+            return name_file.read_text()
+        name = f"kp_reliability_{uuid.uuid4().hex[:8]}_demo"
+        pg_admin(f'CREATE DATABASE "{name}"')
+        try:
+            env = production_env(f"postgres://postgres@127.0.0.1:5432/{name}")
+            manage("migrate", "--noinput", "-v0", env=env)
+            manage("load_demo", "--skip-index", env=env)
+        except BaseException:
+            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            raise
+        name_file.write_text(name)
+        return name
+
+
+def drop_demo_template(shared_dir: Path) -> None:
+    name_file = shared_dir / TEMPLATE_NAME_FILE
+    if name_file.exists():
+        with contextlib.suppress(psycopg.Error):
+            pg_admin(f'DROP DATABASE IF EXISTS "{name_file.read_text()}" WITH (FORCE)')
+        name_file.unlink()
+
+
 @pytest.fixture(scope="session")
-def demo_database():
-    """A PostgreSQL database of its own with the demo loaded (migrate with BASE_URL set, then load_demo)."""
+def demo_database(tmp_path_factory):
+    """A PostgreSQL database of this worker's own with the demo loaded: a copy of the run's template (above), so
+    what one worker's processes write never reaches another's."""
     try:
         pg_admin("SELECT 1")
     except psycopg.Error as error:
         skip_without(f"no PostgreSQL on 127.0.0.1:5432 ({error.__class__.__name__})")
+    template = _build_demo_template(shared_tmp_dir(tmp_path_factory))
     name = f"kp_reliability_{uuid.uuid4().hex[:8]}"
-    pg_admin(f'CREATE DATABASE "{name}"')
+    # Nobody connects to the template after its build, so the copy never meets "is being accessed by other users".
+    pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
-        env = production_env(f"postgres://postgres@127.0.0.1:5432/{name}")
-        manage("migrate", "--noinput", "-v0", env=env)
-        manage("load_demo", "--skip-index", env=env)
         yield name
     finally:
         pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

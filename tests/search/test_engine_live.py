@@ -20,7 +20,7 @@ from search.backends import DatabaseBackend, EngineBackend, get_backend
 from search.contract import SiteQuery, parse_finder_query
 from search.finder import run_finder
 from search.site_search import site_search
-from tests.factories.search import make_practice
+from tests.factories.search import make_finder_page, make_practice
 from tests.search.relevance_set import JUDGEMENTS, misses
 from tests.services import service_missing
 
@@ -183,3 +183,35 @@ def test_renaming_a_region_reaches_the_finder_and_site_search_on_the_engine(
     in_region = {p.pk for p in practices if p.region_id == region.pk}
     assert wait_for(lambda: {p.pk for p in run(finder_page, f"q={new_name}").items} == in_region)
     assert wait_for(lambda: in_region <= {item.page.pk for item in site_search(new_name).items})
+
+
+def test_a_view_restriction_and_a_move_change_the_engine_index(
+    site_index, finder_page, django_capture_on_commit_callbacks
+):
+    """Through the signals (no rebuild): a restriction takes the page out of the engine's indices, lifting it puts
+    it back, and a move to another finder takes it out of this finder's answer and into the other's."""
+    word = f"verhuisproef{uuid.uuid4().hex[:8]}"
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_practice(f"Proef met {word}", summary=f"Een {word} in de wijk.", live=False, index=finder_page)
+        page.save_revision().publish()
+    assert wait_for(lambda: len(hits_in_every_index(site_index, word)) >= 1)
+    assert wait_for(lambda: [p.pk for p in run(finder_page, f"q={word}").items] == [page.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert wait_for(lambda: hits_in_every_index(site_index, word) == [])
+    assert run(finder_page, f"q={word}").total == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert wait_for(lambda: len(hits_in_every_index(site_index, word)) >= 1)
+    assert wait_for(lambda: run(finder_page, f"q={word}").total == 1)
+
+    other = make_finder_page(slug=f"andere-{uuid.uuid4().hex[:6]}")
+    page.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(other, pos="last-child")
+    assert wait_for(lambda: run(finder_page, f"q={word}").total == 0)
+    assert wait_for(lambda: [p.pk for p in run(other, f"q={word}").items] == [page.pk])
+    answered = run(other, f"q={word}")
+    assert answered.backend != "database" and not answered.notice  # the engine answered, not the fallback

@@ -5,11 +5,12 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from search.backends import DatabaseBackend
 from search.contract import parse_finder_query
 from search.finder import run_finder
-from tests.factories.search import make_practice
+from tests.factories.search import make_finder_page, make_practice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
 
@@ -212,3 +213,56 @@ def test_empty_result_suggests_a_spelling_and_related_terms(client, finder_page,
     theme = taxonomy["themes"][0]
     html = client.get(finder_page.url, {"q": theme.name.split()[-1] + "xq"}).content.decode()
     assert "Verwant onderwerp" in html or "Bedoelde u" in html
+
+
+def test_did_you_mean_keeps_the_filters_only_when_the_correction_finds_something_with_them(
+    client, finder_page, practices, taxonomy
+):
+    """'Meer pleeggezinnen werven' is in the first region: the correction keeps that filter; in the second region it
+    would find nothing, so the proposed link drops the filter (and finds the practice)."""
+    first, second = taxonomy["regions"][0].slug, taxonomy["regions"][1].slug
+
+    def proposed(region):
+        html = client.get(finder_page.url, {"q": "pleegezinnen", "regio": region}).content.decode()
+        assert "0 goede voorbeelden" in html
+        return re.findall(r'Bedoelde u <a class="utrecht-link" href="\?([^"]*)"', html)
+
+    assert proposed(first) == [f"q=pleeggezinnen&amp;regio={first}"]
+    assert proposed(second) == ["q=pleeggezinnen"]
+    assert [p.title for p in find(finder_page, "q=pleeggezinnen").items] == ["Meer pleeggezinnen werven"]
+    assert find(finder_page, f"q=pleeggezinnen&regio={second}").total == 0
+
+
+def test_unfiltered_counts_are_counted_once_and_follow_every_change(finder_page, practices, taxonomy):
+    """Without text or filters the counts are the same for everyone: counted once, then read from the cache until a
+    practice is added, unpublished, restricted, reclassified or moved away."""
+    region = taxonomy["regions"][0]
+
+    def unfiltered():
+        with CaptureQueriesContext(connection) as ctx:
+            result = DatabaseBackend().finder(parse_finder_query(QueryDict("")), index_page=finder_page)
+        grouped = [q["sql"] for q in ctx.captured_queries if "GROUP BY" in q["sql"]]
+        return result.total, counts(result, "regio").get(region.slug, 0), len(grouped)
+
+    assert unfiltered() == (6, 2, 1)
+    assert unfiltered() == (6, 2, 0)  # the second time from the cache
+
+    added = make_practice("Nieuw in de regio", region=region, index=finder_page)
+    assert unfiltered() == (7, 3, 1)
+
+    added.unpublish()
+    assert unfiltered()[:2] == (6, 2)
+
+    in_region = [p for p in practices if p.region_id == region.pk]
+    PageViewRestriction.objects.create(page=in_region[0], restriction_type=PageViewRestriction.LOGIN)
+    assert unfiltered()[:2] == (5, 1)
+
+    moved = in_region[1]
+    moved.region = taxonomy["regions"][1]
+    moved.save_revision().publish()
+    assert unfiltered()[:2] == (5, 0)
+
+    other = make_finder_page(slug="andere-zoektest")
+    moved.refresh_from_db()
+    moved.move(other, pos="last-child")
+    assert unfiltered()[:2] == (4, 0)

@@ -30,12 +30,16 @@ LAYERS = [
 RANK = {module: rank for rank, modules in enumerate(LAYERS) for module in modules}
 
 # Imports inside functions, only where they cannot be at the top: Django's AppConfig.ready, the optional engine
-# client libraries (imported only when that engine is configured) and modelsearch's per-vendor modules (the
-# PostgreSQL one needs psycopg).
+# client libraries (imported only when that engine is configured, or a task needs the finder's index: not at
+# start-up, tests/kennisplatform/test_startup_imports.py) and modelsearch's per-vendor modules (the PostgreSQL one
+# needs psycopg).
 INNER_IMPORTS_ALLOWED = {
     ("search.apps", "ready"),
     ("search.engine", "unavailable_errors"),
     ("search.engine", "_open"),
+    ("search.backends", "get_backend"),
+    ("search.backends", "__getattr__"),
+    ("search.tasks", "_finder_index"),
     ("search.backends.dutch_index", "_sqlite_backend"),
     ("search.backends.dutch_index", "_postgres_backend"),
 }

@@ -107,7 +107,7 @@ def test_password_reset_mail_is_sent_by_the_worker_with_no_token_in_the_queue(cl
     from accounts.tasks import send_password_reset
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    settings.WAGTAILADMIN_BASE_URL = "https://kennisplatform.example.nl"
+    settings.BASE_URL = "https://kennisplatform.example.nl"
     user = provider_member(username="wachtrij@voorbeeld.example", email="wachtrij@voorbeeld.example")
     default_task_backend.clear()
     mail.outbox.clear()

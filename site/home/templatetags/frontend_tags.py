@@ -2,9 +2,11 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from wagtail.images import get_image_model
 
 from home.public_url import absolute_url
 
@@ -81,3 +83,32 @@ def _locale_language(locale_id):
 
         _LOCALES.update(Locale.objects.values_list("pk", "language_code"))
     return _LOCALES.get(locale_id)
+
+
+@register.filter
+def with_card_images(items):
+    """A card list (a list, queryset or paginator page) with every card's image and its renditions read in two
+    queries for the whole list (Wagtail's ``prefetch_renditions``), instead of two per card with an image."""
+    if hasattr(items, "object_list"):  # a paginator page: keep it (the template asks it for numbers too)
+        items.object_list = objects = list(items.object_list)
+    else:
+        items = objects = list(items)
+    Image = get_image_model()
+    loaded, missing = [], {}
+    for item in objects:
+        if not getattr(item, "main_image_id", None):
+            continue
+        cached = item._state.fields_cache.get("main_image")
+        if cached is not None:
+            loaded.append(cached)
+        else:
+            missing.setdefault(item.main_image_id, []).append(item)
+    if missing:
+        for image in Image.objects.filter(pk__in=missing).prefetch_renditions():
+            for item in missing[image.pk]:
+                item.main_image = image
+    pending = [image for image in loaded if not hasattr(image, "prefetched_renditions")]
+    if pending:
+        renditions = Image.get_rendition_model().objects.all()
+        prefetch_related_objects(pending, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"))
+    return items

@@ -125,6 +125,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # ModelBackend with permissions in one query (accounts/backends.py); ModelBackend itself stays for the sessions
+    # that name it.
+    "accounts.backends.PermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -135,8 +138,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sessions live in the database, never only in the cache: signing in survives a Redis restart.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database, never only in the cache: signing in survives a Redis restart. cached_db reads
+# them through the cache (one query less on every signed-in page) and writes every change to the database first.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"

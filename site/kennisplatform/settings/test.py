@@ -20,7 +20,8 @@ elif WORKER_NUMBER:
     CACHES["default"]["LOCATION"] = f"{base_url}/{int(database or 0) + WORKER_NUMBER}"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = VAR_DIR / f"test-media{XDIST_WORKER and '-' + XDIST_WORKER}"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host: links in e-mails (home.public_url.absolute_url) can be followed with `client.get`.
+BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # A live engine in tests (OPENSEARCH_URL/ELASTICSEARCH_URL) gets indices of its own, never the dev site's.
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kp_test") + (
     XDIST_WORKER and f"_{XDIST_WORKER}"

@@ -1,6 +1,6 @@
 """The front end as the server renders it: main images (alt text required, WebP with a fallback), og:image on every
 page, favicon, cards, the finder's disclosure and long facets, and lang="nl" on Dutch content on the English site.
-(Django's test client; in tests/browser/ with the other front-end tests.)"""
+(Django's test client, no browser: they run where Chromium is not installed; browser tests are in tests/browser/.)"""
 
 import io
 import re

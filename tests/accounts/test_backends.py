@@ -1,0 +1,59 @@
+"""Permissions come from one query (accounts.backends.PermissionBackend) and still mean what Django's mean."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.accounts import UserFactory, editor, provider_member
+
+pytestmark = pytest.mark.django_db
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
+
+def _fresh(user):
+    return type(user).objects.get(pk=user.pk)  # no permission cache on it
+
+
+def test_group_and_own_permissions_are_read_in_one_query():
+    user = UserFactory()
+    group = Group.objects.create(name="Testgroep")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    user.user_permissions.add(Permission.objects.get(codename="add_group"))
+    user = _fresh(user)
+    with CaptureQueriesContext(connection) as context:
+        assert user.has_perm(ACCESS_ADMIN)
+        assert user.has_perm("auth.add_group")
+        assert not user.has_perm("auth.delete_group")
+    assert len(context.captured_queries) == 1
+
+
+def test_a_permission_taken_away_is_gone_on_the_next_request():
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert _fresh(user).has_perm(ACCESS_ADMIN)
+    user.user_permissions.clear()
+    assert not _fresh(user).has_perm(ACCESS_ADMIN)
+
+
+def test_inactive_users_have_no_permissions():
+    user = UserFactory(is_active=False)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert not _fresh(user).has_perm(ACCESS_ADMIN)
+
+
+def test_the_user_bar_shows_for_an_editor_and_not_for_a_provider(demo_site):
+    provider, office = Client(), Client()
+    provider.force_login(provider_member())
+    office.force_login(editor())
+    assert "wagtail-userbar" not in provider.get("/").content.decode()
+    assert "wagtail-userbar" in office.get("/").content.decode()
+
+
+def test_a_session_made_by_djangos_own_backend_stays_signed_in(demo_site):
+    client = Client()
+    client.force_login(provider_member(), backend="django.contrib.auth.backends.ModelBackend")
+    assert "Uitloggen" in client.get("/").content.decode()
