@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache as django_cache
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls.resolvers import LocalePrefixPattern
@@ -18,6 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from . import cache as page_cache
+from . import request_scope
 
 
 def default_language() -> str:
@@ -122,9 +124,7 @@ def dutch_original(page: Page) -> Page | None:
 
 def _served_translations(translation_key) -> list[tuple[str, str]]:
     pages = (
-        Page.objects.filter(translation_key=translation_key, alias_of__isnull=True)
-        .live()
-        .public()
+        request_scope.public(Page.objects.filter(translation_key=translation_key, alias_of__isnull=True).live())
         .select_related("locale")
         .order_by("locale__language_code")
     )
@@ -140,13 +140,57 @@ def _served_translations(translation_key) -> list[tuple[str, str]]:
     return found
 
 
+def _translated_keys() -> frozenset[str]:
+    return frozenset(
+        str(key)
+        for key in Page.objects.exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+
+
+TRANSLATED_KEYS_CACHE_KEY = "locales:translated-keys"
+
+
+def translated_keys() -> frozenset[str]:
+    """The translation keys of every page that has a page in another language (drafts included): a page whose key is
+    not among them has no translation, so it costs no further lookup. Once per request; cached until a page outside
+    the Dutch tree is saved or deleted (``forget_translated_keys``), so a Dutch publish does not make it cold."""
+
+    def cached():
+        keys = django_cache.get(TRANSLATED_KEYS_CACHE_KEY)
+        if keys is None:
+            keys = _translated_keys()
+            django_cache.set(TRANSLATED_KEYS_CACHE_KEY, keys, timeout=None)
+        return keys
+
+    return request_scope.once("translated_keys", cached)
+
+
+def forget_translated_keys(sender, instance, **kwargs) -> None:
+    """post_save/post_delete: a page in another locale appeared, changed or went (a new translation, say)."""
+    if isinstance(instance, Page) and instance.locale_id != _default_locale_id():
+        django_cache.delete(TRANSLATED_KEYS_CACHE_KEY)
+
+
+_DEFAULT_LOCALE_ID: list[int] = []
+
+
+def _default_locale_id() -> int:
+    if not _DEFAULT_LOCALE_ID:
+        _DEFAULT_LOCALE_ID.append(Locale.get_default().pk)
+    return _DEFAULT_LOCALE_ID[0]
+
+
 def translations(page) -> list[tuple[str, str, str]]:
     """(language, path, full URL) of every language this page is served in, itself included, Dutch first; [] when
     it has none but itself. Kept in the page cache's store until the next publish: a Dutch page costs no query."""
     key = getattr(page, "translation_key", None)
-    if key is None:
+    if key is None or str(key) not in translated_keys():
         return []
-    found = page_cache.remember(f"translations:{key}", lambda: _served_translations(key))
+    found = request_scope.once(
+        f"translations:{key}", lambda: page_cache.remember(f"translations:{key}", lambda: _served_translations(key))
+    )
     if len(found) < 2:
         return []
     found.sort(key=lambda item: item[0] != settings.LANGUAGE_CODE)

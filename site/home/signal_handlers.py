@@ -71,6 +71,8 @@ def register_signal_handlers():
     m2m_changed.connect(
         mirror_restriction_groups, sender=PageViewRestriction.groups.through, dispatch_uid="home_mirror_groups"
     )
+    post_save.connect(locales.forget_translated_keys, dispatch_uid="home_translated_keys_saved")
+    post_delete.connect(locales.forget_translated_keys, dispatch_uid="home_translated_keys_deleted")
     post_migrate.connect(sync_after_migrate, dispatch_uid="home_sync_site_with_base_url")
     request_started.connect(request_scope.begin, dispatch_uid="home_request_scope_begin")
     request_finished.connect(request_scope.end, dispatch_uid="home_request_scope_end")
