@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from accounts.models import Organisation
+from home import cache as page_cache
+from home import request_scope
 from home.locales import hidden_from_search
 from knowledge.models import (
     ActionLine,
@@ -77,7 +79,14 @@ SINGLE_FACETS = [f for f in FACETS if not f.multi]
 
 
 def facet_terms():
-    """Per facet parameter, the terms in display order (one query per facet)."""
+    """Per facet parameter, the terms in display order. Seven queries (one per facet) on every finder page and site
+    search made the taxonomy half of their queries; the terms change only through the snippet editor, whose saves
+    and deletes purge the page cache (home.signal_handlers), so they are kept under its generation (one cache round
+    trip) and once per request."""
+    return request_scope.once("facet_terms", lambda: page_cache.remember("search:facet-terms", _read_facet_terms))
+
+
+def _read_facet_terms():
     querysets = {
         "actielijn": ActionLine.objects.order_by("number"),
         "thema": MainTheme.objects.order_by("action_line__number", "sort_order", "name"),

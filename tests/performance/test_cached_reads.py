@@ -1,0 +1,45 @@
+"""Values the pages read once and keep (issue 18) are forgotten when what they hold changes: change it, and the
+next visit shows the change."""
+
+import pytest
+from django.test import Client
+
+from accounts.models import Organisation
+from knowledge.models import Phase
+
+pytestmark = pytest.mark.django_db
+
+FINDER = "/goede-voorbeelden/"
+
+
+def _facet_label(html, param, slug):
+    """The text of the finder's filter option (the result cards show term names too, read with the practices)."""
+    marker = f'for="f-{param}-{slug}">'
+    assert marker in html, marker
+    return html.split(marker, 1)[1].split(" <span", 1)[0]
+
+
+def test_the_finder_filters_show_a_renamed_region_and_phase_at_once(demo_site):
+    client = Client()
+    html = client.get(FINDER).content.decode()  # the terms are now kept
+    region = Organisation.objects.get(slug="food-valley")
+    assert _facet_label(html, "regio", "food-valley") == region.name
+    region.name = "Regio Food Valley Hernoemd"
+    region.save()
+    phase = Phase.objects.get(slug="implementatie")
+    phase.name = "Invoering (hernoemd)"
+    phase.save()
+    html = client.get(FINDER).content.decode()
+    assert _facet_label(html, "regio", "food-valley") == "Regio Food Valley Hernoemd"
+    assert _facet_label(html, "fase", "implementatie") == "Invoering (hernoemd)"
+
+
+def test_a_new_region_slug_filters_the_finder_at_once(demo_site):
+    client = Client()
+    assert client.get(FINDER + "?regio=food-valley").status_code == 200  # the terms are now kept
+    region = Organisation.objects.get(slug="food-valley")
+    region.slug = "food-valley-nieuw"
+    region.save()
+    html = client.get(FINDER + "?regio=food-valley-nieuw").content.decode()
+    assert _facet_label(html, "regio", "food-valley-nieuw") == region.name
+    assert 'value="food-valley-nieuw" checked' in html  # the new slug is a filter that is applied
