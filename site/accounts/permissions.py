@@ -4,17 +4,16 @@ Every app asks these functions instead of inspecting groups or memberships itsel
 """
 
 from . import groups
+from .backends import read_groups_and_permissions
 from .models import MemberRole, Membership, Organisation, OrganisationKind
 
 
 def _in_group(user, name):
     if not user.is_authenticated:
         return False
-    cache = getattr(user, "_group_names_cache", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._group_names_cache = cache
-    return name in cache
+    if getattr(user, "_group_names_cache", None) is None:
+        read_groups_and_permissions(user)  # with the permissions the user bar asks for next
+    return name in user._group_names_cache
 
 
 def _memberships(user):

@@ -57,3 +57,19 @@ def test_a_session_made_by_djangos_own_backend_stays_signed_in(demo_site):
     client = Client()
     client.force_login(provider_member(), backend="django.contrib.auth.backends.ModelBackend")
     assert "Uitloggen" in client.get("/").content.decode()
+
+
+def test_roles_and_permissions_come_from_the_same_query():
+    from accounts import permissions
+
+    user = UserFactory()
+    group = Group.objects.get_or_create(name="Redacteuren")[0]
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group, Group.objects.create(name="Groep zonder rechten"))
+    user = _fresh(user)
+    with CaptureQueriesContext(connection) as context:
+        assert permissions.is_editor(user)
+        assert user.has_perm(ACCESS_ADMIN)
+        assert not user.has_perm("auth.add_group")
+    assert len(context.captured_queries) == 1
+    assert user._group_names_cache == {"Redacteuren", "Groep zonder rechten"}
