@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, CharField, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -148,33 +148,44 @@ class ResponseCounts:
 
 
 def response_counts(proposals) -> dict:
-    """{proposal pk: ResponseCounts} for these proposals (pages or pks), in two queries."""
+    """{proposal pk: ResponseCounts} for these proposals (pages or pks), in one query: the counts per position and
+    passage (GROUP BY) and the responding organisations (the responses' own and their accepted co-signers, each
+    organisation once: UNION drops the repeats) come back as rows of one statement, told apart by which of `n`
+    and `organisation` is set. Two queries before, on every proposal page and listing."""
     models = _models()
     pks = [getattr(p, "pk", p) for p in proposals]
     active = models.Response.objects.filter(proposal__in=pks, state=models.ResponseState.ACTIVE)
+    none_text, none_number = Value(None, output_field=CharField()), Value(None, output_field=IntegerField())
+    grouped = (
+        active.values("proposal", "position", "section_key")
+        .annotate(n=Count("pk"), signer=none_number)
+        .values_list("proposal", "position", "section_key", "n", "signer")
+        .order_by()
+    )
+    own = (
+        active.annotate(no_position=none_text, no_section=none_text, no_count=none_number)
+        .values_list("proposal", "no_position", "no_section", "no_count", "organisation")
+        .order_by()
+    )
+    cosigned = (
+        models.CoSignature.objects.filter(response__in=active, state=models.CoSignatureState.ACCEPTED)
+        .annotate(no_position=none_text, no_section=none_text, no_count=none_number)
+        .values_list("response__proposal", "no_position", "no_section", "no_count", "organisation")
+        .order_by()
+    )
     per_position: dict[int, dict[str, int]] = {}
     per_section: dict[int, dict[str, int]] = {}
     totals: dict[int, int] = {}
-    for row in active.values("proposal", "position", "section_key").annotate(n=Count("pk")).order_by():
-        pk = row["proposal"]
-        per_position.setdefault(pk, {}).setdefault(row["position"], 0)
-        per_position[pk][row["position"]] += row["n"]
-        per_section.setdefault(pk, {}).setdefault(row["section_key"], 0)
-        per_section[pk][row["section_key"]] += row["n"]
-        totals[pk] = totals.get(pk, 0) + row["n"]
-    # The responding organisations: the responses' own and their accepted co-signers, each organisation once.
-    signers = (
-        active.values_list("proposal", "organisation")
-        .order_by()
-        .union(
-            models.CoSignature.objects.filter(response__in=active, state=models.CoSignatureState.ACCEPTED)
-            .values_list("response__proposal", "organisation")
-            .order_by()
-        )
-    )
     organisations: dict[int, int] = {}
-    for proposal_pk, _organisation in signers:
-        organisations[proposal_pk] = organisations.get(proposal_pk, 0) + 1
+    for pk, position, section_key, n, organisation in grouped.union(own, cosigned):
+        if organisation is not None:
+            organisations[pk] = organisations.get(pk, 0) + 1
+            continue
+        per_position.setdefault(pk, {}).setdefault(position, 0)
+        per_position[pk][position] += n
+        per_section.setdefault(pk, {}).setdefault(section_key, 0)
+        per_section[pk][section_key] += n
+        totals[pk] = totals.get(pk, 0) + n
     result = {}
     for pk in pks:
         positions = per_position.get(pk, {})
