@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts import groups
 from accounts.models import MemberRole, Organisation
 from accounts.permissions import is_editor, is_region_staff, staff_regions
-from home.pagination import paginate
+from home.pagination import paginate_counted
 from home.request_scope import public
 from knowledge.taxonomy import MainTheme
 
@@ -101,7 +101,7 @@ def event_index_context(*, index_page, request) -> dict:
     for event in upcoming:
         event.places_left = places_left(event)
         event.state = event.registration_state(now)
-    past = paginate(request, filtered.past(now), per_page=PAST_PER_PAGE)
+    past = paginate_counted(request, filtered.past(now), per_page=PAST_PER_PAGE)
     return {"filter_form": form, "upcoming": upcoming, "past_page": past, "is_filtered": bool(filters)}
 
 

@@ -68,7 +68,7 @@ class ProjectIndexPage(BasePage):
         return public(ProjectPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import PAGE_SIZE, paginate
+        from home.pagination import PAGE_SIZE, paginate_counted
 
         from .forms import ProjectFilterForm
         from .selectors import filter_projects, project_regions, with_headline_kpi
@@ -83,7 +83,7 @@ class ProjectIndexPage(BasePage):
                 projects, action_line=data.get("actielijn"), status=data.get("status"), region=data.get("regio")
             )
         context["filter_form"] = form
-        context["page_obj"] = paginate(request, with_headline_kpi(projects), per_page=PAGE_SIZE)
+        context["page_obj"] = paginate_counted(request, with_headline_kpi(projects), per_page=PAGE_SIZE)
         return context
 
 
@@ -414,10 +414,10 @@ class EvaluationIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import PAGE_SIZE, paginate
+        from home.pagination import PAGE_SIZE, paginate_counted
 
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(request, self.get_evaluations(), per_page=PAGE_SIZE)
+        context["page_obj"] = paginate_counted(request, self.get_evaluations(), per_page=PAGE_SIZE)
         return context
 
 

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
-from home.pagination import PAGE_SIZE, paginate
+from home.pagination import PAGE_SIZE, paginate_counted
 
 from .blocks import ProposalBodyBlock
 from .views import ProposalIndexRoutesMixin, ProposalRoutesMixin
@@ -98,7 +98,9 @@ class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
             status = form.cleaned_data.get("status") or None
             theme = form.cleaned_data.get("theme")
         context["filter_form"] = form
-        page_obj = paginate(request, proposal_listing(parent=self, status=status, theme=theme), per_page=PAGE_SIZE)
+        page_obj = paginate_counted(
+            request, proposal_listing(parent=self, status=status, theme=theme), per_page=PAGE_SIZE
+        )
         page_obj.object_list = list(page_obj.object_list)
         counts = response_counts(page_obj.object_list)
         for proposal in page_obj.object_list:

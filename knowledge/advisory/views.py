@@ -21,7 +21,7 @@ from accounts import permissions
 from accounts.permissions import is_editor
 from home import exports as spreadsheet
 from home.errors import add_to_form
-from home.pagination import paginate
+from home.pagination import paginate_counted
 
 
 def _post_only(request):
@@ -83,7 +83,7 @@ class ProposalRoutesMixin(RefusalMixin):
         number = None
         if focus_response is not None:
             number = selectors.response_page_number(proposal=self, user=user, response_id=focus_response, now=now)
-        page_obj = paginate(
+        page_obj = paginate_counted(
             request,
             selectors.response_listing(proposal=self, user=user, now=now),
             per_page=selectors.RESPONSES_PER_PAGE,

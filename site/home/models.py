@@ -205,10 +205,10 @@ class NewsIndexPage(BasePage):
         return public(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from .pagination import paginate
+        from .pagination import paginate_counted
 
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(request, self.get_news(), per_page=12)
+        context["page_obj"] = paginate_counted(request, self.get_news(), per_page=12)
         return context
 
 
