@@ -106,6 +106,9 @@ def user_audience_organisations(*, proposal, user) -> list:
         return []
 
     def compute():
+        if proposal.audience_kind == _models().AudienceKind.ALL_CONTRACTED:
+            # audience_organisations' rule for this kind (contracted providers), on the memberships already read
+            return {o.pk for o in mine if o.is_contracted}
         pks = [o.pk for o in mine]
         return set(audience_organisations(proposal).filter(pk__in=pks).values_list("pk", flat=True))
 
