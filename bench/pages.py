@@ -110,6 +110,7 @@ def environment(args):
         PAGE_CACHE_SECONDS="0",
         GUNICORN_BIND=f"127.0.0.1:{args.port}",
         GUNICORN_ACCESS_LOG=str(ROOT / "bench" / "results" / "pages-access.log"),
+        GUNICORN_LOG_LEVEL="info",  # the log names the worker class started (Gunicorn._check_worker_class)
     )
     for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL"):
         env.pop(name, None)
@@ -181,18 +182,29 @@ class Gunicorn:
         self.log = open(ROOT / "bench" / "results" / "pages-gunicorn.log", "w")  # noqa: SIM115
         started = time.perf_counter()
         command = [str(Path(PY).parent / "gunicorn"), "-c", "gunicorn.conf.py"]
-        command += ["--worker-class", "sync", "--workers", "2", "--max-requests", "0"]
+        # --threads 1: gunicorn.conf.py sets 4 threads, and gunicorn runs gthread instead of sync when threads > 1
+        # (as bench/startup.py); without it this bench measured gthread workers with 4 threads each.
+        command += ["--worker-class", "sync", "--threads", "1", "--workers", "2", "--max-requests", "0"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log)
         # Up to two minutes: on a busy machine loading the application before the fork takes far longer than 12 s.
         while time.perf_counter() - started < 120:
             try:
                 urllib.request.urlopen(self.base + "/", timeout=5)
                 self.start_seconds = time.perf_counter() - started
+                self._check_worker_class()
                 return
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.05)
         self.stop()
         sys.exit("gunicorn did not come up; see bench/results/pages-gunicorn.log")
+
+    def _check_worker_class(self):
+        """The bench says what it runs: gunicorn's log names the worker class it actually started."""
+        self.log.flush()
+        logged = (ROOT / "bench" / "results" / "pages-gunicorn.log").read_text()
+        if "Using worker: sync" not in logged:
+            self.stop()
+            sys.exit("gunicorn did not start sync workers; see bench/results/pages-gunicorn.log")
 
     @property
     def workers(self):
