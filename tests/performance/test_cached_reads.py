@@ -3,9 +3,10 @@ next visit shows the change."""
 
 import pytest
 from django.test import Client
+from wagtail.models import PageViewRestriction
 
 from accounts.models import Organisation
-from knowledge.models import Phase
+from knowledge.models import Phase, ProjectPage
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +44,15 @@ def test_a_new_region_slug_filters_the_finder_at_once(demo_site):
     html = client.get(FINDER + "?regio=food-valley-nieuw").content.decode()
     assert _facet_label(html, "regio", "food-valley-nieuw") == region.name
     assert 'value="food-valley-nieuw" checked' in html  # the new slug is a filter that is applied
+
+
+def test_a_section_restricted_and_freed_between_visits_is_honoured_at_once(demo_site):
+    client = Client()
+    url = "/projecten/jeugdbescherming-dichterbij/"
+    assert client.get(url).status_code == 200  # the restricted sections are now kept
+    index = ProjectPage.objects.get(slug="jeugdbescherming-dichterbij").get_parent()
+    restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(url).status_code == 302
+    restriction.delete()
+    assert client.get(url).status_code == 200
+
