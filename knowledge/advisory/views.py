@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 from accounts import permissions
 from accounts.permissions import is_editor
 from home import exports as spreadsheet
+from home.cache import remember_for_page
 from home.errors import add_to_form
 from home.pagination import paginate_counted
 
@@ -76,7 +76,7 @@ class ProposalRoutesMixin(RefusalMixin):
 
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):  # the template, the form and the grouping each list them
-            prefetch_related_objects([self], "questions")
+            self._prefetch_questions(request)
         user = request.user
         now = timezone.now()
         decision = selectors.can_respond(proposal=self, user=user, now=now)
@@ -188,6 +188,20 @@ class ProposalRoutesMixin(RefusalMixin):
             }
         )
         return context
+
+    def _prefetch_questions(self, request):
+        """The questions, left as ``prefetch_related_objects([self], "questions")`` leaves them, from rows kept with
+        the page's purge (``remember_for_page``): they are inline children of the page and change only when it is
+        published, which purges. One query less on every visit."""
+        question_model = self.questions.model
+        names = [field.attname for field in question_model._meta.concrete_fields]
+        rows = remember_for_page(request, self, "proposal-questions", lambda: list(self.questions.values_list(*names)))
+        questions = self.questions.all()
+        questions._result_cache = [question_model.from_db(questions.db, names, row) for row in rows]
+        for question in questions._result_cache:
+            question_model._meta.get_field("page").set_cached_value(question, self)
+        questions._prefetch_done = True
+        self._prefetched_objects_cache = {**getattr(self, "_prefetched_objects_cache", {}), "questions": questions}
 
     def _render_page(self, request, status=200, focus_response=None, **overrides):
         response = self.render(request, context_overrides=overrides, focus_response=focus_response)

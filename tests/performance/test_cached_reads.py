@@ -6,7 +6,9 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from accounts.models import Organisation
+from knowledge.advisory.models import ConsultationQuestion, ProposalPage
 from knowledge.models import Phase, ProjectPage
+from tests.factories.advisory import make_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +58,19 @@ def test_a_section_restricted_and_freed_between_visits_is_honoured_at_once(demo_
     restriction.delete()
     assert client.get(url).status_code == 200
 
+
+def test_a_proposal_shows_its_questions_as_last_published(demo_site):
+    proposal = make_proposal(questions=("Steunt u het voorstel?", "Wat mist u?"))
+    client = Client()
+    html = client.get(proposal.url).content.decode()  # the questions are now kept
+    assert "Wat mist u?" in html
+    page = ProposalPage.objects.get(pk=proposal.pk)
+    page.questions.remove(page.questions.get(text="Wat mist u?"))
+    page.questions.add(ConsultationQuestion(text="Welke regio doet al mee?", sort_order=5))
+    page.save_revision().publish()
+    html = client.get(proposal.url).content.decode()
+    assert "Welke regio doet al mee?" in html
+    assert "Wat mist u?" not in html
+    page.questions.add(ConsultationQuestion(text="Nog niet gepubliceerd?", sort_order=6))
+    page.save_revision()  # a draft: the public page keeps the published questions
+    assert "Nog niet gepubliceerd?" not in client.get(proposal.url).content.decode()
