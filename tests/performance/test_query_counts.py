@@ -108,35 +108,36 @@ KINDS = {
 
 # Queries on the second visit (related items and site root paths warm): anonymous, provider, editor. Every
 # signed-in visit reads the user and its permissions (Wagtail's user bar checks admin access; the session comes
-# from the cache); the editor's user bar adds the admin profile and the page permissions. Still over the budget:
-# the proposal page signed in (its response list, counts, draft and follow state per user) and the finder signed
-# in (taxonomy and facet queries of the database backend).
+# from the cache; a page that derives roles gets the group names in the same query); the editor's user bar adds
+# the admin profile and the page permissions. Kept between requests instead of read: the restricted sections,
+# the finder's taxonomy terms, a proposal's questions (home/request_scope.py, search/contract.py, advisory views).
 EXPECTED = {
-    "home": (7, 9, 12),
-    "project index": (11, 13, 15),
-    "evaluation index": (8, 10, 12),
-    "event index": (11, 13, 15),
-    "proposal index": (10, 12, 14),
-    "news index": (7, 9, 11),
-    "project": (7, 9, 11),
-    "case evaluation": (9, 11, 13),
-    "best practice": (6, 8, 10),
-    "event": (8, 10, 12),
-    "proposal": (8, 19, 20),
-    "news": (5, 7, 9),
-    "finder": (14, 16, 18),
-    "finder + 2 filters": (15, 17, 19),
-    "search": (7, 9, 10),
+    "home": (6, 8, 11),
+    "project index": (10, 12, 14),
+    "evaluation index": (6, 8, 10),
+    "event index": (9, 11, 13),
+    "proposal index": (7, 9, 11),
+    "news index": (5, 7, 9),
+    "project": (6, 8, 10),
+    "case evaluation": (8, 10, 12),
+    "best practice": (5, 7, 9),
+    "event": (7, 9, 11),
+    "proposal": (5, 13, 15),
+    "news": (4, 6, 8),
+    "finder": (6, 8, 10),
+    "finder + 2 filters": (7, 9, 11),
+    "search": (8, 10, 11),
 }
-# Measured on each database: on PostgreSQL these two pages take one query more (project index) or less (site
-# search, Wagtail's PostgreSQL search backend against SQLite's FTS5) than on SQLite.
-EXPECTED_BY_VENDOR = {"postgresql": {"project index": (12, 14, 16), "search": (6, 8, 9)}}
+# Measured on each database: on PostgreSQL site search takes one query less (Wagtail's PostgreSQL search backend
+# against SQLite's FTS5). The project index, one more on PostgreSQL before, now counts its total in the page's query
+# on both.
+EXPECTED_BY_VENDOR = {"postgresql": {"search": (7, 9, 10)}}
 EXPECTED = {**EXPECTED, **EXPECTED_BY_VENDOR.get(connection.vendor, {})}
 USERS = ("anonymous", "provider", "editor")
-OVER_BUDGET = {(kind, USERS[i]) for kind, counts in EXPECTED.items() for i, count in enumerate(counts) if count > 15}
-# At 3 items the first page of projects has KPI measurements to prefetch (one query more than at 30, whose first
-# page has none): 16 for an editor.
-OVER_BUDGET |= {("project index", "editor")}
+# Pinned at most BUDGET everywhere (issue 18); a page that goes over is listed here as an expected failure.
+OVER_BUDGET = {
+    (kind, USERS[i]) for kind, counts in EXPECTED.items() for i, count in enumerate(counts) if count > BUDGET
+}
 
 
 def _clients():
@@ -167,8 +168,12 @@ def _counts_at_two_sizes(kind):
 @pytest.mark.parametrize("name", list(KINDS))
 def test_queries_do_not_grow_with_content_and_are_pinned(demo_site, name):
     small, large = _counts_at_two_sizes(KINDS[name])
-    assert all(large[who] <= small[who] for who in USERS), f"{name}: {small} at {SMALL} items, {large} at {LARGE}"
-    assert tuple(large[who] for who in USERS) == EXPECTED[name], large
+    sizes = f"{name}: {small} at {SMALL} items, {large} at {LARGE}"
+    assert all(large[who] <= small[who] for who in USERS), sizes
+    # The pin is the most queries at either size: a query that comes only with little content (the project index's
+    # KPI measurements at 3 projects) shows as well as one that comes with more.
+    at_most = tuple(max(small[who], large[who]) for who in USERS)
+    assert at_most == EXPECTED[name], f"{sizes}; at most {at_most}, pinned {EXPECTED[name]}"
 
 
 @pytest.mark.parametrize(
