@@ -128,6 +128,10 @@ class ProposalQuerySet(PageQuerySet):
 
 
 class ProposalPage(ProposalRoutesMixin, RoutablePageMixin, BasePage):
+    # Shown on the page (the theme) and asked for every region staff member (the region): read with it
+    # (BasePage.route).
+    serve_select_related = ("theme", "region")
+
     body = StreamField(
         ProposalBodyBlock(),
         verbose_name=_("inhoud"),

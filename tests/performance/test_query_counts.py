@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Organisation
 from home.models import NewsIndexPage, NewsPage
-from knowledge.models import CaseEvaluationPage, ProjectPage
+from knowledge.models import CaseEvaluationPage, MainTheme, ProjectPage
 from tests.factories.accounts import editor, provider_member
 from tests.factories.advisory import ResponseFactory, make_proposal
 from tests.factories.events import EventPageFactory, register
@@ -66,7 +66,8 @@ def _event_setup():
 
 
 def _proposal_setup():
-    proposal = make_proposal(public_during_window=True)
+    # With a theme, as the demo's proposals: the page shows it (read with the page, not after).
+    proposal = make_proposal(public_during_window=True, theme=MainTheme.objects.first())
     return proposal.url, proposal
 
 
