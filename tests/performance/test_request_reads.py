@@ -32,7 +32,7 @@ def test_the_audience_of_all_contracted_providers_is_the_same_without_its_query(
     assert selectors.can_respond(proposal=proposal, user=_fresh(member)).allowed
 
 
-@pytest.mark.parametrize("requested", [None, "1", "2", "3", "99", "nul", "-1", ""])
+@pytest.mark.parametrize("requested", [None, "1", "2", "3", "99", "nul", "-1", "", "9999999999999999999999", "²"])
 def test_the_counted_page_is_the_page_of_the_plain_paginator(demo_site, requested):
     proposal = make_proposal(public_during_window=True)
     for _ in range(5):
