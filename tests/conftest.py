@@ -156,6 +156,33 @@ def home_page(demo_site):
     return demo_site
 
 
+def _restore_demo():
+    """Put the database back as it was after the demo load (outside any transaction)."""
+    if _Demo.snapshot is not None:
+        _Demo.snapshot.restore()
+        return
+    call_command("flush", interactive=False, verbosity=0)  # no snapshot on this vendor: rebuild, as after a flush
+    _ensure_demo()
+
+
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The demo site for data that a module builds once and its tests only read.
+
+    A module-scoped fixture that requests this one may write with `django_db_blocker.unblock()`: outside the
+    tests' transactions, so every test of the module sees it and still rolls back only what it wrote itself.
+    When the module is done the demo snapshot is restored, so nothing the module built reaches another one.
+    Building such data per test cost the leak tests about a second each."""
+    from home.models import HomePage
+
+    with django_db_blocker.unblock():
+        _ensure_demo()
+        home = HomePage.objects.get()
+    yield home
+    with django_db_blocker.unblock():
+        _restore_demo()
+
+
 @pytest.fixture(autouse=True)
 def _reset_caches():
     from django.core.cache import cache
