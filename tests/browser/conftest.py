@@ -76,13 +76,18 @@ def live_site(live_server, transactional_db):
 
     _ensure_wagtail_rows()
     _ensure_demo()
+    point_site_at(live_server)
+    return live_server
+
+
+def point_site_at(live_server):
+    """The default site's hostname and port become the live server's, so page URLs lead to it."""
     from wagtail.models import Site
 
     site = Site.objects.get(is_default_site=True)
     host, port = live_server.url.replace("http://", "").split(":")
     site.hostname, site.port = host, int(port)
     site.save()
-    return live_server
 
 
 @pytest.fixture
