@@ -104,6 +104,23 @@ def _uses_database(item):
     return any(name in names for name in ("db", "transactional_db", "live_server", "_django_db_helper"))
 
 
+ENGINE_TESTS = "tests/search/"
+
+
+def pytest_collection_modifyitems(config, items):
+    """CI's live-engine phase runs tests/search with OPENSEARCH_URL and the other phases deselect `engine`: a test
+    marked `engine` anywhere else would run in no phase at all (as tests/home/test_locales_engine.py did)."""
+    stray = sorted(
+        {
+            item.nodeid.split("::")[0]
+            for item in items
+            if item.get_closest_marker("engine") and not item.nodeid.startswith(ENGINE_TESTS)
+        }
+    )
+    if stray:
+        raise pytest.UsageError(f"tests marked `engine` must live in {ENGINE_TESTS} (CI's engine phase): {stray}")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """Before the fixtures of a test that uses the database (so outside its transaction): if a transactional
