@@ -67,6 +67,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     snapshot, _Demo.snapshot, _Demo.blocker = _Demo.snapshot, None, None
     if snapshot is not None:
         with django_db_blocker.unblock():
+            if _Demo.flushed:
+                # Leave the demo behind, not a flushed database: a run with --reuse-db (CI's engine phase after
+                # its PostgreSQL phase) then starts on it without migrate or load_demo.
+                snapshot.restore()
+                _Demo.flushed = False
             snapshot.drop()
 
 
