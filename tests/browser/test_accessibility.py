@@ -1,8 +1,9 @@
-"""WCAG 2.1 A/AA in a real browser: axe-core (npm, package.json) on every page type of the demo, in Dutch and English.
+"""WCAG 2.1 A/AA in a real browser with axe-core (npm, package.json): a signed-in provider's pages, and the forms
+with the keyboard alone. Every page type, in Dutch and English, is audited (WCAG 2.2) by test_frontend_layout.py,
+with page_type_urls(), EXTRA_URLS and submit_empty_forms() from here.
 
 Page types are discovered from the database when the test runs, so a new page type is covered without editing
-this file. Also: search results, the sign-in page, forms with errors, a provider's view of an open proposal.
-Skipped with the reason when axe-core is not installed (`npm install`).
+this file. Skipped with the reason when axe-core is not installed (`npm install`).
 """
 
 from collections import Counter
