@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import point_site_at
 from tests.browser.test_accessibility import AXE, audit, page_type_urls, submit_empty_forms
 from tests.browser.test_accessibility import EXTRA_URLS as ACCESSIBILITY_URLS
 
@@ -50,11 +49,11 @@ def serve_axe(route):
     return route.fulfill(status=200, body=AXE.read_bytes(), headers={"Content-Type": "text/javascript"})
 
 
-def new_page(browser, live_site, viewport, *, javascript=True, bypass_csp=False, language="nl"):
+def new_page(browser, server, viewport, *, javascript=True, bypass_csp=False, language="nl"):
     context = browser.new_context(
         locale="nl-NL",
         timezone_id="Europe/Amsterdam",
-        base_url=live_site.url,
+        base_url=server.url,
         viewport=viewport,
         java_script_enabled=javascript,
         bypass_csp=bypass_csp,
@@ -139,11 +138,9 @@ class PageTypeVisits:
 
 
 @pytest.fixture(scope="module")
-def page_type_visits(browser, live_server, module_demo, django_db_blocker):
+def page_type_visits(browser, module_live_site, django_db_blocker):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with django_db_blocker.unblock():
-        point_site_at(live_server)
-    return PageTypeVisits(browser, live_server, django_db_blocker)
+    return PageTypeVisits(browser, module_live_site, django_db_blocker)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
@@ -157,8 +154,8 @@ def test_every_page_type_fits_the_screen_without_horizontal_scrolling(page_type_
 
 
 @pytest.mark.parametrize("query", ["", "?actielijn=meer-kinderen-zo-thuis-mogelijk&fase=implementatie"])
-def test_first_finder_result_is_in_the_first_screen_on_a_phone(browser, live_site, query):
-    context, page = new_page(browser, live_site, PHONE)
+def test_first_finder_result_is_in_the_first_screen_on_a_phone(browser, reading_site, query):
+    context, page = new_page(browser, reading_site, PHONE)
     page.goto("/goede-voorbeelden/" + query)
     first = page.locator(".kp-results .kp-card__title").first
     box = first.bounding_box()
@@ -177,11 +174,11 @@ def events_index_url():
     return EventIndexPage.objects.live().get().url
 
 
-def test_first_event_is_in_the_first_screen_on_a_phone(browser, live_site):
+def test_first_event_is_in_the_first_screen_on_a_phone(browser, reading_site):
     from events.selectors import upcoming_events
 
     assert list(upcoming_events()), "the demo has upcoming events"
-    context, page = new_page(browser, live_site, PHONE)
+    context, page = new_page(browser, reading_site, PHONE)
     page.goto(events_index_url())
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "events_first_screen_nl_375.png"))
@@ -195,11 +192,11 @@ def test_first_event_is_in_the_first_screen_on_a_phone(browser, live_site):
     context.close()
 
 
-def test_event_filters_work_without_javascript_and_count_the_chosen_ones(browser, live_site):
+def test_event_filters_work_without_javascript_and_count_the_chosen_ones(browser, reading_site):
     from events.selectors import upcoming_events
 
     kind = next(iter(upcoming_events())).kind
-    context, page = new_page(browser, live_site, PHONE, javascript=False)
+    context, page = new_page(browser, reading_site, PHONE, javascript=False)
     page.goto(events_index_url())
     page.get_by_text("Filters (0)").click()
     page.locator("#id_soort").select_option(kind)
@@ -215,8 +212,8 @@ def test_event_filters_work_without_javascript_and_count_the_chosen_ones(browser
     context.close()
 
 
-def test_filters_chips_and_toon_alle_work_without_javascript(browser, live_site):
-    context, page = new_page(browser, live_site, PHONE, javascript=False)
+def test_filters_chips_and_toon_alle_work_without_javascript(browser, reading_site):
+    context, page = new_page(browser, reading_site, PHONE, javascript=False)
     page.goto("/goede-voorbeelden/")
     region = page.locator("input[name=regio]").last  # beyond the top items: behind "toon alle"
     page.get_by_text("Filters (0)").click()
@@ -240,9 +237,9 @@ def test_filters_chips_and_toon_alle_work_without_javascript(browser, live_site)
     context.close()
 
 
-def test_filters_stand_open_beside_the_results_on_a_desktop(browser, live_site):
+def test_filters_stand_open_beside_the_results_on_a_desktop(browser, reading_site):
     for javascript in (True, False):
-        context, page = new_page(browser, live_site, DESKTOP, javascript=javascript)
+        context, page = new_page(browser, reading_site, DESKTOP, javascript=javascript)
         for url, first_filter, results in (
             ("/goede-voorbeelden/", "input[name=actielijn]", ".kp-results"),
             (events_index_url(), "#id_soort", "#upcoming-heading"),
@@ -263,10 +260,10 @@ def badge_colours(page, selector):
     )
 
 
-def test_status_and_places_badges_show_their_state_in_colour(browser, live_site):
+def test_status_and_places_badges_show_their_state_in_colour(browser, reading_site):
     from knowledge.advisory.models import ProposalPage
 
-    context, page = new_page(browser, live_site, DESKTOP)
+    context, page = new_page(browser, reading_site, DESKTOP)
     page.goto(ProposalPage.objects.live().first().get_parent().url)
     statuses = badge_colours(page, ".kp-card .utrecht-badge-status")
     assert "Open" in statuses and len(set(statuses.values())) >= 2, statuses  # open stands out from the others
@@ -279,13 +276,13 @@ def test_status_and_places_badges_show_their_state_in_colour(browser, live_site)
     context.close()
 
 
-def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browser, live_site):
+def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browser, reading_site):
     from knowledge.models import BestPracticePage
 
     practice = BestPracticePage.objects.live().exclude(main_image=None).first()
     if practice is None:
         pytest.skip("the demo content has no best practice with an image")
-    context, page = new_page(browser, live_site, PHONE)
+    context, page = new_page(browser, reading_site, PHONE)
     page.goto(practice.url)
     img = page.locator(".kp-hero picture img")
     assert page.locator(".kp-hero picture source[type='image/webp']").count() == 1
@@ -310,11 +307,11 @@ def test_every_page_type_meets_wcag_22_aa_including_target_size(page_type_visits
     assert visits["wcag"] == [], "\n".join(visits["wcag"])
 
 
-def test_spacing_room_above_headings_no_band_under_the_breadcrumb_even_footer_links(browser, live_site):
+def test_spacing_room_above_headings_no_band_under_the_breadcrumb_even_footer_links(browser, reading_site):
     from events.models import EventPage
 
     event = EventPage.objects.live().exclude(programme=[]).first() or EventPage.objects.live().first()
-    context, page = new_page(browser, live_site, DESKTOP)
+    context, page = new_page(browser, reading_site, DESKTOP)
     page.goto(event.url)
     gap = page.evaluate(
         "() => document.querySelector('main h1').getBoundingClientRect().top"
