@@ -6,18 +6,11 @@ Wagtail caches the site root paths on the request when it is passed (``page.get_
 kept here for the length of one request instead: ``begin``/``end`` are connected to Django's
 ``request_started``/``request_finished``. Outside a request (commands, the shell, tests without the client) there
 is no scope and every call works the value out afresh, as before.
-
-The restricted sections are also kept in the cache between requests (a query on every page served before), and
-forgotten when a view restriction, a page's place in the tree or an alias changes (``forget_restricted_sections``,
-connected in home/signal_handlers.py).
 """
 
 import threading
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
 
 _local = threading.local()
 
@@ -59,42 +52,9 @@ def _restricted_sections() -> tuple[tuple[str, int, bool], ...]:
     return tuple(sorted(own.order_by().union(aliases.order_by())))
 
 
-RESTRICTED_SECTIONS_KEY = "request-scope:restricted-sections"
-# Bounds what a change that sends no signal (a queryset update of paths) can leave out of date.
-RESTRICTED_SECTIONS_SECONDS = 300
-
-
-def _cached_restricted_sections() -> tuple[tuple[str, int, bool], ...]:
-    rows = cache.get(RESTRICTED_SECTIONS_KEY)
-    if rows is None:
-        rows = _restricted_sections()
-        cache.set(RESTRICTED_SECTIONS_KEY, rows, timeout=RESTRICTED_SECTIONS_SECONDS)
-    return rows
-
-
 def restricted_sections() -> tuple[tuple[str, int, bool], ...]:
-    """The restricted sections, once per request and kept in the cache between requests (one round trip instead of
-    a query on every page served) until ``forget_restricted_sections``; outside a request, read afresh."""
-    if getattr(_local, "values", None) is None:
-        return _restricted_sections()
-    return once("restricted_sections", _cached_restricted_sections)
-
-
-def forget_restricted_sections(**kwargs) -> None:
-    """What ``_restricted_sections`` reads has changed: forgotten now and again after the commit, so a request that
-    read the rows before the commit cannot keep them."""
-    cache.delete(RESTRICTED_SECTIONS_KEY)
-    transaction.on_commit(lambda: cache.delete(RESTRICTED_SECTIONS_KEY))
-
-
-def forget_restricted_sections_for_page(sender, instance, **kwargs) -> None:
-    """post_save/post_delete of any model: a page deleted, or an alias saved (an alias of a restricted page is a
-    section of its own). A page saved in place stays inside or outside a section by its path, which only a move
-    (post_page_move) changes."""
-    from wagtail.models import Page
-
-    if isinstance(instance, Page) and (kwargs.get("signal") is not post_save or instance.alias_of_id is not None):
-        forget_restricted_sections()
+    """The restricted sections, read once per request (see ``_restricted_sections``)."""
+    return once("restricted_sections", _restricted_sections)
 
 
 def restricted_q() -> Q:

@@ -74,10 +74,6 @@ def register_signal_handlers():
     post_save.connect(locales.forget_translated_keys, dispatch_uid="home_translated_keys_saved")
     post_delete.connect(locales.forget_translated_keys, dispatch_uid="home_translated_keys_deleted")
     post_migrate.connect(sync_after_migrate, dispatch_uid="home_sync_site_with_base_url")
-    for signal in (post_save, post_delete):  # the restricted sections kept between requests (home/request_scope.py)
-        signal.connect(request_scope.forget_restricted_sections, sender=PageViewRestriction, dispatch_uid="home_rs")
-        signal.connect(request_scope.forget_restricted_sections_for_page, dispatch_uid="home_rs_page")
-    post_page_move.connect(request_scope.forget_restricted_sections, dispatch_uid="home_rs_moved")
     request_started.connect(request_scope.begin, dispatch_uid="home_request_scope_begin")
     request_finished.connect(request_scope.end, dispatch_uid="home_request_scope_end")
     # E-mails stored by a background task carry its id, so a task run again stores each message once.

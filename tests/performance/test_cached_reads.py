@@ -51,7 +51,7 @@ def test_a_new_region_slug_filters_the_finder_at_once(demo_site):
 def test_a_section_restricted_and_freed_between_visits_is_honoured_at_once(demo_site):
     client = Client()
     url = "/projecten/jeugdbescherming-dichterbij/"
-    assert client.get(url).status_code == 200  # the restricted sections are now kept
+    assert client.get(url).status_code == 200  # a first, public visit
     index = ProjectPage.objects.get(slug="jeugdbescherming-dichterbij").get_parent()
     restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(url).status_code == 302
