@@ -13,7 +13,9 @@ Wagtail routing), on the database backend and, when an engine is configured, on 
     OPENSEARCH_URL=http://127.0.0.1:9200 ELASTICSEARCH_INDEX_PREFIX=kp_search_bench DATABASE_URL=postgres://… \
         .venv/bin/python bench/search_latency.py      # PostgreSQL and the live engine, on the same practices
 
-Sizes are cumulative: the script tops the number of generated practices up to each size in turn.
+Sizes are cumulative: the script tops the number of generated practices up to each size in turn. To measure
+each size on its own database, build them with `--build-only` (one database and index prefix per size) and
+measure later with `--no-rebuild`, when nothing else runs on the machine.
 Use a database of its own: it migrates it and loads the demo if it is empty.
 """
 
@@ -276,6 +278,11 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-rebuild", action="store_true", help="measure only; the index is already current")
     parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="generate and index only, measure later with --no-rebuild (say, once the machine is quiet)",
+    )
+    parser.add_argument(
         "--engine-only", action="store_true", help="build and measure the engine only (no database index rebuild)"
     )
     args = parser.parse_args()
@@ -342,7 +349,15 @@ def main():
         timings = {}
         if not args.no_rebuild:
             timings = build_indices(engine_on=config is not None, database=not args.engine_only)
-        print(f"  index build at {size:,}: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()), file=sys.stderr)
+        print(
+            f"  index build at {size:,}: "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
+            + f" (load average {os.getloadavg()[0]:.1f})",
+            file=sys.stderr,
+            flush=True,
+        )
+        if args.build_only:
+            continue
         for name, overrides in answerers:
             with override_settings(**overrides):
                 f_median, f_p95, f_queries = measure(finder_url, runs=args.runs, rng=rng)

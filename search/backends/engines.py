@@ -16,6 +16,7 @@ from modelsearch.utils import deep_update
 from wagtail.models import Page
 
 from ..analysis import wagtail_index_settings
+from ..engine import bulk_write
 from .relations import PrefetchRelationsMixin
 
 ENGINES = {
@@ -51,12 +52,21 @@ class DutchAnalysisMixin:
         super().__init__({**params, "INDEX_SETTINGS": deep_update(wagtail_index_settings(), overrides)})
 
 
+class BulkWriteTimeoutMixin:
+    """`update_index` writes in bulk with the write timeout, not the search timeout (search.engine.bulk_write)."""
+
+    def bulk(self, client, actions, **kwargs):
+        return bulk_write(super().bulk, client, actions, **kwargs)
+
+
 def _build(name):
     base = importlib.import_module(ENGINES[name]).SearchBackend
     index_class = type(
         f"PublicOnly{base.index_class.__name__}", (PublicOnlyIndexMixin, PrefetchRelationsMixin, base.index_class), {}
     )
-    return type(name, (DutchAnalysisMixin, base), {"index_class": index_class, "__module__": __name__})
+    return type(
+        name, (DutchAnalysisMixin, BulkWriteTimeoutMixin, base), {"index_class": index_class, "__module__": __name__}
+    )
 
 
 def __getattr__(name):

@@ -267,6 +267,8 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_ENGINE_VERSION = int(os.environ.get("SEARCH_ENGINE_VERSION", "2" if OPENSEARCH_URL else "8"))
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kennisplatform")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+# Bulk writes (update_index, the finder's rebuild) may take longer than a search: seconds per bulk request.
+ELASTICSEARCH_INDEX_TIMEOUT = float(os.environ.get("ELASTICSEARCH_INDEX_TIMEOUT", "60"))
 # The database backend with Dutch prefixes/synonyms (search/backends/database.py); on PostgreSQL
 # with the `dutch` text search configuration. With an engine it stays as the fallback index.
 SEARCH_DATABASE_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "dutch"}
