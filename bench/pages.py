@@ -17,6 +17,7 @@ at the end (unless --keep).
 commit, served by its own gunicorn); `--compare-pid` is the pid of that gunicorn's master, whose workers' CPU is
 read the same way. Its pages are measured in the same rounds, interleaved with ours (ours, then theirs, per
 round), so both see the same machine load. `--rounds N` repeats; the table shows the median of the rounds.
+`--compare-cookie 'sessionid=…'` measures those pages signed in as well (the reference's editor, with its user bar).
 """
 
 import argparse
@@ -268,11 +269,18 @@ def measure_size(args, env, size, compare):
                         f"p50 {r['p50']:6.1f}  p95 {r['p95']:6.1f}  {r['rps']:6.1f} req/s  non-2xx {r['non2xx']}",
                         flush=True,
                     )
+            compare_users = {"anonymous": None}
+            if args.compare_cookie:
+                compare_users["signed in"] = args.compare_cookie
             for label, url in compare:
-                pids = worker_pids(args.compare_pid) if args.compare_pid else []
-                r = run_wrk(url, args.duration, None, pids)
-                results.setdefault(("compare", label, "anonymous"), []).append(r)
-                print(f"  [{size} round {round_ + 1}] compare {label:20} {r['cpu_ms']:6.1f} ms CPU", flush=True)
+                for who, cookie in compare_users.items():
+                    pids = worker_pids(args.compare_pid) if args.compare_pid else []
+                    r = run_wrk(url, args.duration, cookie, pids)
+                    results.setdefault(("compare", label, who), []).append(r)
+                    print(
+                        f"  [{size} round {round_ + 1}] compare {label:20} {who:9} {r['cpu_ms']:6.1f} ms CPU",
+                        flush=True,
+                    )
         memory = rss_mb(server.workers)
     finally:
         server.stop()
@@ -294,6 +302,11 @@ def main():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/6")
     parser.add_argument("--compare", help="file with `label URL` lines of another site")
     parser.add_argument("--compare-pid", type=int, help="gunicorn master pid of the --compare site")
+    parser.add_argument(
+        "--compare-cookie",
+        help="a Cookie header of a signed-in user of the --compare site (say its admin's sessionid=…): its pages are "
+        "then measured signed in too",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument(
         "--reuse", action="store_true", help="measure the database as a previous --keep run left it (one size)"

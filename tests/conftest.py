@@ -67,6 +67,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     snapshot, _Demo.snapshot, _Demo.blocker = _Demo.snapshot, None, None
     if snapshot is not None:
         with django_db_blocker.unblock():
+            if _Demo.flushed:
+                # Leave the demo behind, not a flushed database: a run with --reuse-db (CI's engine phase after
+                # its PostgreSQL phase) then starts on it without migrate or load_demo.
+                snapshot.restore()
+                _Demo.flushed = False
             snapshot.drop()
 
 
@@ -102,6 +107,23 @@ def _uses_database(item):
         return True
     names = getattr(item, "fixturenames", ())
     return any(name in names for name in ("db", "transactional_db", "live_server", "_django_db_helper"))
+
+
+ENGINE_TESTS = "tests/search/"
+
+
+def pytest_collection_modifyitems(config, items):
+    """CI's live-engine phase runs tests/search with OPENSEARCH_URL and the other phases deselect `engine`: a test
+    marked `engine` anywhere else would run in no phase at all (as tests/home/test_locales_engine.py did)."""
+    stray = sorted(
+        {
+            item.nodeid.split("::")[0]
+            for item in items
+            if item.get_closest_marker("engine") and not item.nodeid.startswith(ENGINE_TESTS)
+        }
+    )
+    if stray:
+        raise pytest.UsageError(f"tests marked `engine` must live in {ENGINE_TESTS} (CI's engine phase): {stray}")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -154,6 +176,33 @@ def demo_site(db):
 @pytest.fixture
 def home_page(demo_site):
     return demo_site
+
+
+def _restore_demo():
+    """Put the database back as it was after the demo load (outside any transaction)."""
+    if _Demo.snapshot is not None:
+        _Demo.snapshot.restore()
+        return
+    call_command("flush", interactive=False, verbosity=0)  # no snapshot on this vendor: rebuild, as after a flush
+    _ensure_demo()
+
+
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The demo site for data that a module builds once and its tests only read.
+
+    A module-scoped fixture that requests this one may write with `django_db_blocker.unblock()`: outside the
+    tests' transactions, so every test of the module sees it and still rolls back only what it wrote itself.
+    When the module is done the demo snapshot is restored, so nothing the module built reaches another one.
+    Building such data per test cost the leak tests about a second each."""
+    from home.models import HomePage
+
+    with django_db_blocker.unblock():
+        _ensure_demo()
+        home = HomePage.objects.get()
+    yield home
+    with django_db_blocker.unblock():
+        _restore_demo()
 
 
 @pytest.fixture(autouse=True)

@@ -21,51 +21,53 @@ HIDDEN = "VERBORGEN-{}"
 DECLINED = "AFGESLAGEN-REGIO-{}"
 
 
-@pytest.fixture
-def world(demo_site):
-    """Two regions, each with a consultation; two provider organisations answering both."""
-    food_valley = Organisation.objects.get(slug="food-valley")
-    achterhoek = Organisation.objects.get(slug="achterhoek")
-    org_a = OrganisationFactory(name="Aanbieder Een", is_contracted=True)
-    org_b = OrganisationFactory(name="Aanbieder Twee", is_contracted=True)
-    people = {
-        "anonymous": None,
-        "member_a": provider_member(org_a, first_name="Anja", last_name="Een"),
-        "member_b": provider_member(org_b, first_name="Bert", last_name="Twee"),
-        "staff_fv": region_staff(food_valley, first_name="Fien", last_name="Vallei"),
-        "staff_ah": region_staff(achterhoek, first_name="Henk", last_name="Hoek"),
-        "editor": editor(first_name="Eva", last_name="Redactie"),
-    }
-    proposals = {}
-    for key, region in (("fv", food_valley), ("ah", achterhoek)):
-        proposal = make_proposal(region=region, title=f"Voorstel {key}")
-        author_a = people["member_a"]
-        ResponseFactory(proposal=proposal, organisation=org_a, author=author_a, body_markdown=PUBLIC.format(key))
-        ResponseFactory(
-            proposal=proposal,
-            organisation=org_a,
-            author=author_a,
-            visibility=Visibility.REGION_ONLY,
-            body_markdown=REGION_ONLY.format(key),
-        )
-        ResponseFactory(
-            proposal=proposal,
-            organisation=org_b,
-            author=people["member_b"],
-            state=ResponseState.HIDDEN,
-            body_markdown=HIDDEN.format(key),
-        )
-        declined = ResponseFactory(
-            proposal=proposal,
-            organisation=org_a,
-            author=author_a,
-            visibility=Visibility.REGION_ONLY,
-            body_markdown=DECLINED.format(key),
-        )
-        [invitation] = services.cosign_invite(response=declined, user=author_a, organisations=[org_b])
-        services.cosign_decide(cosignature=invitation, user=people["member_b"], accept=False)
-        proposals[key] = publish_report(close(proposal))
-    return proposals, people
+@pytest.fixture(scope="module")
+def world(module_demo, django_db_blocker):
+    """Two regions, each with a consultation; two provider organisations answering both. Built once for the module:
+    the tests only read it (what one writes, its own transaction rolls back)."""
+    with django_db_blocker.unblock():
+        food_valley = Organisation.objects.get(slug="food-valley")
+        achterhoek = Organisation.objects.get(slug="achterhoek")
+        org_a = OrganisationFactory(name="Aanbieder Een", is_contracted=True)
+        org_b = OrganisationFactory(name="Aanbieder Twee", is_contracted=True)
+        people = {
+            "anonymous": None,
+            "member_a": provider_member(org_a, first_name="Anja", last_name="Een"),
+            "member_b": provider_member(org_b, first_name="Bert", last_name="Twee"),
+            "staff_fv": region_staff(food_valley, first_name="Fien", last_name="Vallei"),
+            "staff_ah": region_staff(achterhoek, first_name="Henk", last_name="Hoek"),
+            "editor": editor(first_name="Eva", last_name="Redactie"),
+        }
+        proposals = {}
+        for key, region in (("fv", food_valley), ("ah", achterhoek)):
+            proposal = make_proposal(region=region, title=f"Voorstel {key}")
+            author_a = people["member_a"]
+            ResponseFactory(proposal=proposal, organisation=org_a, author=author_a, body_markdown=PUBLIC.format(key))
+            ResponseFactory(
+                proposal=proposal,
+                organisation=org_a,
+                author=author_a,
+                visibility=Visibility.REGION_ONLY,
+                body_markdown=REGION_ONLY.format(key),
+            )
+            ResponseFactory(
+                proposal=proposal,
+                organisation=org_b,
+                author=people["member_b"],
+                state=ResponseState.HIDDEN,
+                body_markdown=HIDDEN.format(key),
+            )
+            declined = ResponseFactory(
+                proposal=proposal,
+                organisation=org_a,
+                author=author_a,
+                visibility=Visibility.REGION_ONLY,
+                body_markdown=DECLINED.format(key),
+            )
+            [invitation] = services.cosign_invite(response=declined, user=author_a, organisations=[org_b])
+            services.cosign_decide(cosignature=invitation, user=people["member_b"], accept=False)
+            proposals[key] = publish_report(close(proposal))
+        return proposals, people
 
 
 def _get(client, people, who, url):

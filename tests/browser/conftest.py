@@ -76,13 +76,42 @@ def live_site(live_server, transactional_db):
 
     _ensure_wagtail_rows()
     _ensure_demo()
+    point_site_at(live_server)
+    return live_server
+
+
+@pytest.fixture(scope="module")
+def module_live_site(live_server, module_demo, django_db_blocker):
+    """The live server on the demo for a module's browser tests that only read (anonymous visits): unlike live_site,
+    no flush and snapshot restore after every test; the snapshot is restored once, after the module."""
+    with django_db_blocker.unblock():
+        point_site_at(live_server)
+    return live_server
+
+
+@pytest.fixture
+def reading_site(module_live_site, django_db_blocker):
+    """module_live_site for one test, with the database open to it and the live server (autocommit, no transaction:
+    the test reads what the live server serves). The demo comes back first if a transactional test flushed it."""
+    from home.models import HomePage
+    from tests.conftest import _ensure_demo
+
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            _ensure_wagtail_rows()
+            _ensure_demo()
+            point_site_at(module_live_site)
+        yield module_live_site
+
+
+def point_site_at(live_server):
+    """The default site's hostname and port become the live server's, so page URLs lead to it."""
     from wagtail.models import Site
 
     site = Site.objects.get(is_default_site=True)
     host, port = live_server.url.replace("http://", "").split(":")
     site.hostname, site.port = host, int(port)
     site.save()
-    return live_server
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.test_accessibility import AXE, page_type_urls
+from tests.browser.test_accessibility import AXE, audit, page_type_urls, submit_empty_forms
+from tests.browser.test_accessibility import EXTRA_URLS as ACCESSIBILITY_URLS
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "var" / "screenshots" / "frontend"
@@ -20,6 +21,10 @@ PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 800}
 WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 EXTRA_URLS = ["/zoeken/?q=pleegzorg", "/account/inloggen/", "/goede-voorbeelden/?regio=food-valley"]
+NOT_FOUND = "/bestaat-niet/"
+# axe-core from a same-origin address that the browser context's router answers: it loads under the site's own
+# CSP (script-src 'self'), so the audit sees the page exactly as a visitor does.
+AXE_URL = "/__axe-core__.js"
 
 
 def report_url():
@@ -40,16 +45,21 @@ def serve_media(route):
     return route.fulfill(status=200, body=file.read_bytes(), headers={"Content-Type": content_type})
 
 
-def new_page(browser, live_site, viewport, *, javascript=True, bypass_csp=False, language="nl"):
+def serve_axe(route):
+    return route.fulfill(status=200, body=AXE.read_bytes(), headers={"Content-Type": "text/javascript"})
+
+
+def new_page(browser, server, viewport, *, javascript=True, bypass_csp=False, language="nl"):
     context = browser.new_context(
         locale="nl-NL",
         timezone_id="Europe/Amsterdam",
-        base_url=live_site.url,
+        base_url=server.url,
         viewport=viewport,
         java_script_enabled=javascript,
         bypass_csp=bypass_csp,
     )
     context.route("**/media/**", serve_media)
+    context.route(f"**{AXE_URL}", serve_axe)
     page = context.new_page()
     page.set_default_timeout(15_000)
     if language != "nl":
@@ -76,29 +86,76 @@ def shot_name(url, width, language):
     return SHOTS / f"{name}_{language}_{width}.png"
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
-def test_every_page_type_fits_the_screen_without_horizontal_scrolling(browser, live_site, viewport):
+def page_type_list():
+    """Every page type, the extra pages of this module and of test_accessibility (the 404 page included), the report."""
+    return list(dict.fromkeys(page_type_urls() + EXTRA_URLS + ACCESSIBILITY_URLS + [report_url()]))
+
+
+class PageTypeVisits:
+    """One pass per viewport and language over every page type, read by both the layout test and the WCAG 2.2 test:
+    each page loads once per viewport and language instead of once per test (the two tests cost some 170 s of
+    summed test time when each made its own pass, plus a flush and snapshot restore after each)."""
+
+    def __init__(self, browser, live_server, django_db_blocker):
+        self.browser, self.live_server, self.blocker = browser, live_server, django_db_blocker
+        self.passes = {}
+
+    def __call__(self, viewport):
+        if viewport["width"] not in self.passes:
+            with self.blocker.unblock():  # the page lists, and the live server's own queries
+                self.passes[viewport["width"]] = self._visit(viewport)
+        return self.passes[viewport["width"]]
+
+    def _visit(self, viewport):
+        urls = page_type_list()
+        result = {"urls": urls, "statuses": {}, "overflow": [], "wcag": []}
+        for language in ("nl", "en"):
+            context, page = new_page(self.browser, self.live_server, viewport, language=language)
+            for url in urls:
+                response = page.goto(url)
+                page.wait_for_load_state("load")
+                label = f"{url} [{language}, {viewport['width']}px]"
+                result["statuses"][(url, language)] = response.status if response is not None else None
+                if page.locator("html").get_attribute("lang") != language:
+                    result["wcag"].append(f"{label}: lang is not {language}")
+                extra, culprits = overflow(page)
+                if extra > 0:
+                    result["overflow"].append(f"{label}: {extra}px too wide ({culprits})")
+                page.screenshot(path=str(shot_name(url, viewport["width"], language)), full_page=True)
+                if AXE.exists():
+                    result["wcag"] += axe_audit(page, label)
+            if AXE.exists():
+                if viewport is PHONE:  # the finder's disclosures open, so their checkboxes are measured too
+                    page.goto("/goede-voorbeelden/")
+                    page.locator("summary.kp-filters__summary").click()
+                    for summary in page.locator(".kp-facet-more > summary").all():
+                        summary.click()
+                    result["wcag"] += axe_audit(page, f"/goede-voorbeelden/ filters open [{language}]")
+                # Forms with errors: the error summary and the invalid fields must be accessible too.
+                result["wcag"] += submit_empty_forms(page, f"{language}, {viewport['width']}px", audit=axe_audit)
+            context.close()
+        return result
+
+
+@pytest.fixture(scope="module")
+def page_type_visits(browser, module_live_site, django_db_blocker):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    urls = page_type_urls() + EXTRA_URLS + [report_url()]
-    assert len(urls) >= 12
-    problems = []
-    for language in ("nl", "en"):
-        context, page = new_page(browser, live_site, viewport, language=language)
-        for url in urls:
-            response = page.goto(url)
-            assert response is not None and response.status < 400, url
-            page.wait_for_load_state("load")
-            extra, culprits = overflow(page)
-            if extra > 0:
-                problems.append(f"{url} [{language}, {viewport['width']}px]: {extra}px too wide ({culprits})")
-            page.screenshot(path=str(shot_name(url, viewport["width"], language)), full_page=True)
-        context.close()
-    assert problems == [], "\n".join(problems)
+    return PageTypeVisits(browser, module_live_site, django_db_blocker)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_every_page_type_fits_the_screen_without_horizontal_scrolling(page_type_visits, viewport):
+    visits = page_type_visits(viewport)
+    assert len(visits["urls"]) >= 12
+    for (url, language), status in visits["statuses"].items():
+        expected = 404 if url == NOT_FOUND else 200
+        assert status == expected, (url, language, status)
+    assert visits["overflow"] == [], "\n".join(visits["overflow"])
 
 
 @pytest.mark.parametrize("query", ["", "?actielijn=meer-kinderen-zo-thuis-mogelijk&fase=implementatie"])
-def test_first_finder_result_is_in_the_first_screen_on_a_phone(browser, live_site, query):
-    context, page = new_page(browser, live_site, PHONE)
+def test_first_finder_result_is_in_the_first_screen_on_a_phone(browser, reading_site, query):
+    context, page = new_page(browser, reading_site, PHONE)
     page.goto("/goede-voorbeelden/" + query)
     first = page.locator(".kp-results .kp-card__title").first
     box = first.bounding_box()
@@ -117,11 +174,11 @@ def events_index_url():
     return EventIndexPage.objects.live().get().url
 
 
-def test_first_event_is_in_the_first_screen_on_a_phone(browser, live_site):
+def test_first_event_is_in_the_first_screen_on_a_phone(browser, reading_site):
     from events.selectors import upcoming_events
 
     assert list(upcoming_events()), "the demo has upcoming events"
-    context, page = new_page(browser, live_site, PHONE)
+    context, page = new_page(browser, reading_site, PHONE)
     page.goto(events_index_url())
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "events_first_screen_nl_375.png"))
@@ -135,11 +192,11 @@ def test_first_event_is_in_the_first_screen_on_a_phone(browser, live_site):
     context.close()
 
 
-def test_event_filters_work_without_javascript_and_count_the_chosen_ones(browser, live_site):
+def test_event_filters_work_without_javascript_and_count_the_chosen_ones(browser, reading_site):
     from events.selectors import upcoming_events
 
     kind = next(iter(upcoming_events())).kind
-    context, page = new_page(browser, live_site, PHONE, javascript=False)
+    context, page = new_page(browser, reading_site, PHONE, javascript=False)
     page.goto(events_index_url())
     page.get_by_text("Filters (0)").click()
     page.locator("#id_soort").select_option(kind)
@@ -155,8 +212,8 @@ def test_event_filters_work_without_javascript_and_count_the_chosen_ones(browser
     context.close()
 
 
-def test_filters_chips_and_toon_alle_work_without_javascript(browser, live_site):
-    context, page = new_page(browser, live_site, PHONE, javascript=False)
+def test_filters_chips_and_toon_alle_work_without_javascript(browser, reading_site):
+    context, page = new_page(browser, reading_site, PHONE, javascript=False)
     page.goto("/goede-voorbeelden/")
     region = page.locator("input[name=regio]").last  # beyond the top items: behind "toon alle"
     page.get_by_text("Filters (0)").click()
@@ -180,9 +237,9 @@ def test_filters_chips_and_toon_alle_work_without_javascript(browser, live_site)
     context.close()
 
 
-def test_filters_stand_open_beside_the_results_on_a_desktop(browser, live_site):
+def test_filters_stand_open_beside_the_results_on_a_desktop(browser, reading_site):
     for javascript in (True, False):
-        context, page = new_page(browser, live_site, DESKTOP, javascript=javascript)
+        context, page = new_page(browser, reading_site, DESKTOP, javascript=javascript)
         for url, first_filter, results in (
             ("/goede-voorbeelden/", "input[name=actielijn]", ".kp-results"),
             (events_index_url(), "#id_soort", "#upcoming-heading"),
@@ -203,10 +260,10 @@ def badge_colours(page, selector):
     )
 
 
-def test_status_and_places_badges_show_their_state_in_colour(browser, live_site):
+def test_status_and_places_badges_show_their_state_in_colour(browser, reading_site):
     from knowledge.advisory.models import ProposalPage
 
-    context, page = new_page(browser, live_site, DESKTOP)
+    context, page = new_page(browser, reading_site, DESKTOP)
     page.goto(ProposalPage.objects.live().first().get_parent().url)
     statuses = badge_colours(page, ".kp-card .utrecht-badge-status")
     assert "Open" in statuses and len(set(statuses.values())) >= 2, statuses  # open stands out from the others
@@ -219,13 +276,13 @@ def test_status_and_places_badges_show_their_state_in_colour(browser, live_site)
     context.close()
 
 
-def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browser, live_site):
+def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browser, reading_site):
     from knowledge.models import BestPracticePage
 
     practice = BestPracticePage.objects.live().exclude(main_image=None).first()
     if practice is None:
         pytest.skip("the demo content has no best practice with an image")
-    context, page = new_page(browser, live_site, PHONE)
+    context, page = new_page(browser, reading_site, PHONE)
     page.goto(practice.url)
     img = page.locator(".kp-hero picture img")
     assert page.locator(".kp-hero picture source[type='image/webp']").count() == 1
@@ -237,44 +294,24 @@ def test_page_images_are_webp_with_a_fallback_and_do_not_shift_the_layout(browse
 
 
 def axe_audit(page, label):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG22_TAGS,
-    )
-    return [
-        f"{label}: {v['id']} ({v['impact']}) {v['help']} — "
-        + "; ".join(" ".join(node["target"]) for node in v["nodes"][:3])
-        for v in result["violations"]
-    ]
+    return audit(page, label, WCAG22_TAGS, axe_url=AXE_URL)
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run `npm install` (package.json) first")
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
-def test_every_page_type_meets_wcag_22_aa_including_target_size(browser, live_site, viewport):
-    urls = page_type_urls() + EXTRA_URLS + [report_url()]
-    problems = []
-    for language in ("nl", "en"):
-        context, page = new_page(browser, live_site, viewport, bypass_csp=True, language=language)
-        for url in urls:
-            page.goto(url)
-            assert page.locator("html").get_attribute("lang") == language, url
-            problems += axe_audit(page, f"{url} [{language}, {viewport['width']}px]")
-        if viewport is PHONE:  # the finder's disclosures open, so their checkboxes are measured too
-            page.goto("/goede-voorbeelden/")
-            page.locator("summary.kp-filters__summary").click()
-            for summary in page.locator(".kp-facet-more > summary").all():
-                summary.click()
-            problems += axe_audit(page, f"/goede-voorbeelden/ filters open [{language}]")
-        context.close()
-    assert problems == [], "\n".join(problems)
+def test_every_page_type_meets_wcag_22_aa_including_target_size(page_type_visits, viewport):
+    """WCAG 2.2 A/AA (every 2.1 rule included) on every page type, the search results, the sign-in and 404 pages and
+    the forms with errors, in Dutch and English, under the site's CSP."""
+    visits = page_type_visits(viewport)
+    assert len(visits["urls"]) >= 12
+    assert visits["wcag"] == [], "\n".join(visits["wcag"])
 
 
-def test_spacing_room_above_headings_no_band_under_the_breadcrumb_even_footer_links(browser, live_site):
+def test_spacing_room_above_headings_no_band_under_the_breadcrumb_even_footer_links(browser, reading_site):
     from events.models import EventPage
 
     event = EventPage.objects.live().exclude(programme=[]).first() or EventPage.objects.live().first()
-    context, page = new_page(browser, live_site, DESKTOP)
+    context, page = new_page(browser, reading_site, DESKTOP)
     page.goto(event.url)
     gap = page.evaluate(
         "() => document.querySelector('main h1').getBoundingClientRect().top"

@@ -120,11 +120,14 @@ def _utc(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@pytest.fixture
-def timed_events(event_index):
-    return {
-        name: EventPageFactory(title=f"Atelier {name}", start=start, end=end) for name, (start, end) in _cases().items()
-    }
+@pytest.fixture(scope="module")
+def timed_events(module_demo, django_db_blocker):
+    """Built once for the module (six published pages cost some two seconds per test); the tests only read them."""
+    with django_db_blocker.unblock():
+        return {
+            name: EventPageFactory(title=f"Atelier {name}", start=start, end=end)
+            for name, (start, end) in _cases().items()
+        }
 
 
 def test_summer_time_cases_are_the_hours_we_mean():

@@ -70,37 +70,41 @@ def _form_data(region, **overrides):
 
 
 def test_every_page_renders_for_visitors_and_signed_in_users_while_redis_is_down(
-    client, demo_site, redis_site, cache_warnings
+    client, demo_site, redis_server, cache_warnings
 ):
-    assert client.get("/")["X-Cache"] == "MISS"
-    assert client.get("/")["X-Cache"] == "HIT"
-    paths = _paths()
-    assert len(paths) > 40
+    # One warning per WARNING_SECONDS: here the window is wider than this walk can take on a loaded machine (with
+    # the default 60 s, a walk of 64 s under load 9 rightly logged a second warning).
+    redis_site = redis_server
+    with override_settings(CACHES=resilient_cache(redis_server.url, WARNING_SECONDS=3600), PAGE_CACHE_SECONDS=60):
+        assert client.get("/")["X-Cache"] == "MISS"
+        assert client.get("/")["X-Cache"] == "HIT"
+        paths = _paths()
+        assert len(paths) > 40
 
-    redis_site.kill()
+        redis_site.kill()
 
-    started = time.monotonic()
-    for path in paths:
-        response = client.get(path)
-        assert response.status_code == 200, path
-        assert response.get("X-Cache") != "HIT", path
-    assert "Kennisplatform Jeugd" in client.get("/").content.decode()
+        started = time.monotonic()
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert response.get("X-Cache") != "HIT", path
+        assert "Kennisplatform Jeugd" in client.get("/").content.decode()
 
-    user = provider_member(OrganisationFactory(name="Jeugdzorg Zonder Redis", is_contracted=True))
-    signed_in = client.__class__()
-    signed_in.force_login(user)
-    for path in paths:
-        expected = 302 if path == "/account/inloggen/" else 200  # signed in already: on to the account page
-        assert signed_in.get(path).status_code == expected, path
-    profile = signed_in.get("/account/")
-    assert profile.status_code == 200 and user.email in profile.content.decode()
-    elapsed = time.monotonic() - started
+        user = provider_member(OrganisationFactory(name="Jeugdzorg Zonder Redis", is_contracted=True))
+        signed_in = client.__class__()
+        signed_in.force_login(user)
+        for path in paths:
+            expected = 302 if path == "/account/inloggen/" else 200  # signed in already: on to the account page
+            assert signed_in.get(path).status_code == expected, path
+        profile = signed_in.get("/account/")
+        assert profile.status_code == 200 and user.email in profile.content.decode()
+        elapsed = time.monotonic() - started
 
-    # One warning for the whole outage (hundreds of requests), not one per request or per cache call.
-    assert len(cache_warnings) == 1
-    assert "onbereikbaar" in cache_warnings[0].getMessage()
-    # Each request did not wait for Redis: at most a few short timeouts in total.
-    assert elapsed / (2 * len(paths) + 2) < 0.5
+        # One warning for the whole outage (hundreds of requests), not one per request or per cache call.
+        assert len(cache_warnings) == 1
+        assert "onbereikbaar" in cache_warnings[0].getMessage()
+        # Each request did not wait for Redis: at most a few short timeouts in total.
+        assert elapsed / (2 * len(paths) + 2) < 0.5
 
 
 def test_signing_in_works_and_lasts_while_redis_is_down_and_after_it_restarts(client, demo_site, redis_site):
