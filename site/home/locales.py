@@ -16,10 +16,10 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils.cache import add_never_cache_headers
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from . import cache as page_cache
-from . import request_scope
+from . import request_scope, sites
 
 
 def default_language() -> str:
@@ -78,7 +78,7 @@ def serve(request, path):
     """
     from wagtail import views as wagtail_views
 
-    site = Site.find_for_request(request)
+    site = sites.find_site(request)
     if site is None:
         raise Http404
     language = url_language(request.path_info)

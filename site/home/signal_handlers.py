@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache as page_cache
-from . import locales, outbox, request_scope
+from . import locales, outbox, request_scope, sites
 from .public_url import sync_after_migrate
 
 
@@ -28,6 +28,13 @@ def purge_on_public_content_change(sender, **kwargs):
         issubclass(sender, (Site, Locale, PageViewRestriction, BaseSiteSetting, BaseGenericSetting))
         or sender in get_snippet_models()
     ):
+        page_cache.purge()
+
+
+def forget_site_root(sender, instance, **kwargs):
+    """A site's root page is kept with the site lookup (home/sites.py): a draft, lock or other save of it, which
+    purges nothing else, must not leave the old copy in use."""
+    if issubclass(sender, Page) and not kwargs.get("raw") and sites.is_site_root(instance):
         page_cache.purge()
 
 
@@ -64,6 +71,7 @@ def register_signal_handlers():
     page_unpublished.connect(purge_page_cache, dispatch_uid="home_page_cache_unpublished")
     post_page_move.connect(purge_page_cache, dispatch_uid="home_page_cache_moved")
     post_delete.connect(purge_on_page_delete, dispatch_uid="home_page_cache_page_deleted")
+    post_save.connect(forget_site_root, dispatch_uid="home_site_root_saved")
     post_save.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_saved")
     post_delete.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_deleted")
     post_save.connect(mirror_view_restrictions, sender=PageViewRestriction, dispatch_uid="home_mirror_restriction")

@@ -233,6 +233,8 @@ def test_my_responses_costs_a_fixed_number_of_queries(
     client.get("/adviestafel/mijn-reacties/")
     with django_assert_max_num_queries(40) as before:
         client.get("/adviestafel/mijn-reacties/")
+    few = len(before.captured_queries)
     add(6)
-    with django_assert_max_num_queries(len(before.captured_queries)):
+    client.get("/adviestafel/mijn-reacties/")  # warm-up again: publishing forgot the cached site lookup
+    with django_assert_max_num_queries(few):
         client.get("/adviestafel/mijn-reacties/")

@@ -8,11 +8,12 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
+from home.images import OG_FILTER_SPEC, prefetch_page_image_renditions
 from home.public_url import absolute_url
 
 register = template.Library()
 
-OG_FILTER = "fill-1200x630|format-jpeg"
+OG_FILTER = OG_FILTER_SPEC
 OG_DEFAULT = ("img/og-default.png", 1200, 630)
 FACET_TOP = 6
 
@@ -23,7 +24,9 @@ def og_image(page=None):
     image = getattr(page, "main_image", None) if page is not None else None
     if image is not None:
         try:
-            rendition = image.get_rendition(OG_FILTER)
+            # with the hero picture's renditions in the same cache read (the page shows them further down)
+            prefetch_page_image_renditions(image)
+            rendition = image.get_renditions(OG_FILTER)[OG_FILTER]
         except Exception:  # noqa: BLE001 - a missing or broken file must not break the page
             rendition = None
         if rendition is not None:
