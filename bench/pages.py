@@ -118,12 +118,9 @@ def environment(args):
     return env
 
 
-def psql(sql):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qAtc", sql], check=True, capture_output=True)
-
-
-def psql_in(database, sql):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qAtc", sql], check=True)
+def psql(sql, database="postgres"):
+    command = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qAtc", sql]
+    subprocess.run(command, check=True, capture_output=True)
 
 
 def build(args, env, size):
@@ -147,7 +144,7 @@ def build(args, env, size):
         )
         # Statistics for the bulk-inserted rows, as autovacuum would have soon: without them the planner walks
         # every page for the home page's two news items (23 ms instead of 0.1 ms at 10,000 practices).
-        psql_in(args.database, "ANALYZE")
+        psql("ANALYZE", database=args.database)
 
 
 def pages_and_queries(env):

@@ -13,7 +13,6 @@ from home.public_url import absolute_url
 
 register = template.Library()
 
-OG_FILTER = OG_FILTER_SPEC
 OG_DEFAULT = ("img/og-default.png", 1200, 630)
 FACET_TOP = 6
 
@@ -26,7 +25,7 @@ def og_image(page=None):
         try:
             # with the hero picture's renditions in the same cache read (the page shows them further down)
             prefetch_page_image_renditions(image)
-            rendition = image.get_renditions(OG_FILTER)[OG_FILTER]
+            rendition = image.get_renditions(OG_FILTER_SPEC)[OG_FILTER_SPEC]
         except Exception:  # noqa: BLE001 - a missing or broken file must not break the page
             rendition = None
         if rendition is not None:
