@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation
 from home import security
 from home.errors import add_to_form
+from home.request_scope import public
 
 from . import services
 from .calendar import event_ics, feed_ics
@@ -262,7 +263,7 @@ def event_calendar(request, *, event):
 
 
 def calendar_feed(request, *, index_page):
-    events = list(EventPage.objects.child_of(index_page).live().public().upcoming())
+    events = list(public(EventPage.objects.child_of(index_page).live()).upcoming())
     root = index_page.get_full_url(request)
     urls = {event.pk: f"{root}{event.slug}/" for event in events}
     return _ics_response(feed_ics(events, name=index_page.title, urls=urls), "kennisateliers.ics")

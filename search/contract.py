@@ -308,7 +308,7 @@ def public_pages():
     """Every page the public may read: live and without a view restriction (every backend starts here), in the
     interface's language: translations only on their own language's site, a Dutch page on the English site only
     while it has no English translation (home.locales.hidden_from_search)."""
-    pages = Page.objects.live().public().filter(depth__gt=1)
+    pages = request_scope.public(Page.objects.live()).filter(depth__gt=1)
     hidden = hidden_from_search(get_language() or settings.LANGUAGE_CODE)
     return pages.exclude(pk__in=hidden) if hidden else pages
 

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from elasticsearch.dsl import Completion, Date, Document, Index, Keyword, Text, analyzer, token_filter
 
+from home.request_scope import public
 from knowledge.models import BestPracticePage, PracticeIndexPage
 
 from . import analysis, engine
@@ -181,7 +182,7 @@ def remove_practice(page_id):
 def indexable_practices():
     """(finder page, queryset of its live, public practices) for every live finder page."""
     for finder in PracticeIndexPage.objects.live():
-        yield finder, BestPracticePage.objects.child_of(finder).live().public()
+        yield finder, public(BestPracticePage.objects.child_of(finder).live())
 
 
 def practice_documents(finder, practices):

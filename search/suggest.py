@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from accounts.models import Organisation
+from home.request_scope import public
 from knowledge.models import ActionLine, BestPracticePage, MainTheme, PracticeIndexPage, PracticeKind, SubTheme
 
 from .backends import answer
@@ -97,7 +98,7 @@ def finder_suggestions(fq, *, engine_suggestions=(), index_page=None):
     if fq.text:
         corrected = next((label for kind, label, _qs in engine_suggestions if kind == "did_you_mean"), "")
         if not corrected:
-            titles = BestPracticePage.objects.live().public().order_by("-first_published_at")
+            titles = public(BestPracticePage.objects.live()).order_by("-first_published_at")
             corrected = did_you_mean(fq.text, cached_vocabulary("finder", fq.terms, titles))
         if corrected:
             retry = dataclasses.replace(fq, text=corrected, page="1")

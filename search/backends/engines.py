@@ -15,6 +15,8 @@ import importlib
 from modelsearch.utils import deep_update
 from wagtail.models import Page
 
+from home.request_scope import public
+
 from ..analysis import wagtail_index_settings
 from ..engine import bulk_write
 from .relations import PrefetchRelationsMixin
@@ -30,7 +32,7 @@ ENGINES = {
 def public_page_ids(items) -> set[int]:
     """Of these objects, the ids of the pages the public may read (live, no view restriction up the tree)."""
     ids = [item.pk for item in items if isinstance(item, Page)]
-    return set(Page.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True)) if ids else set()
+    return set(public(Page.objects.filter(pk__in=ids).live()).values_list("pk", flat=True)) if ids else set()
 
 
 class PublicOnlyIndexMixin:
@@ -42,8 +44,8 @@ class PublicOnlyIndexMixin:
 
     def add_items(self, model, items):
         items = list(items)
-        public = public_page_ids(items)
-        super().add_items(model, [item for item in items if not isinstance(item, Page) or item.pk in public])
+        readable = public_page_ids(items)
+        super().add_items(model, [item for item in items if not isinstance(item, Page) or item.pk in readable])
 
 
 class DutchAnalysisMixin:

@@ -58,12 +58,13 @@ def restricted_sections() -> tuple[tuple[str, int, bool], ...]:
 
 
 def restricted_q() -> Q:
-    """Pages inside a view-restricted section (inclusive), as Wagtail's ``PageQuerySet.private_q()``; the
-    restrictions are read once per request."""
+    """Pages inside a view-restricted section (inclusive); the restrictions are read once per request. Unlike
+    Wagtail's ``PageQuerySet.private_q()`` an alias of a restricted page counts as one, with what lies below it:
+    serving resolves an alias to its source (``Page.get_view_restrictions``), so a list must too, or it shows the
+    alias of a restricted page to the public."""
     q = Q()
-    for path, depth, own in restricted_sections():
-        if own:
-            q |= Q(path__startswith=path, depth__gte=depth)
+    for path, depth, _own in restricted_sections():
+        q |= Q(path__startswith=path, depth__gte=depth)
     return q if q else Q(pk__in=[])
 
 

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from .locales import dutch_only_models
+from .request_scope import public
 
 
 class LocalisedSitemap(Sitemap):
@@ -23,9 +24,7 @@ class LocalisedSitemap(Sitemap):
         hidden = translated.filter(alias_of__isnull=False)
         for model in dutch_only_models():
             hidden |= translated.type(model)
-        return (
-            pages.live().public().exclude(pk__in=hidden.values("pk")).order_by("path").defer_streamfields().specific()
-        )
+        return public(pages.live()).exclude(pk__in=hidden.values("pk")).order_by("path").defer_streamfields().specific()
 
 
 def sitemap(request):

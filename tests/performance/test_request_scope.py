@@ -59,3 +59,19 @@ def test_a_page_inside_a_restricted_section_still_asks_for_a_login(demo_site):
     response = Client().get("/projecten/jeugdbescherming-dichterbij/")
     assert response.status_code == 302
     assert "/account/" in response["Location"] or "login" in response["Location"]
+
+
+def test_an_alias_of_a_restricted_page_is_kept_from_the_public_like_its_source(demo_site):
+    """Wagtail checks an alias's source page: the restricted sections hold the alias too (not own), so listings and
+    the alias itself stay behind the login, and an alias with its own restriction lifted still is."""
+    from home.request_scope import _restricted_sections
+
+    project = ProjectPage.objects.get(slug="jeugdbescherming-dichterbij")
+    alias = project.create_alias(update_slug="jeugdbescherming-dichterbij-kopie")
+    PageViewRestriction.objects.create(page=project, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.filter(page=alias).delete()  # only the source carries the restriction
+    assert (alias.path, alias.depth, False) in _restricted_sections()
+    assert (project.path, project.depth, True) in _restricted_sections()
+    client = Client()
+    assert client.get(alias.url).status_code == 302
+    assert "Jeugdbescherming dichterbij" not in client.get("/projecten/").content.decode()
