@@ -163,6 +163,31 @@ def test_drafts_and_restricted_pages_never_reach_the_index(site_index, finder_pa
     assert hits_in_every_index(site_index, private_word) == []
 
 
+def test_an_alias_of_a_restricted_page_never_reaches_the_index(site_index, finder_page):
+    """Wagtail serves an alias through its source's view restriction, so the alias is as private as its source: its
+    copy of the text stays out of the site index and the finder's index alike. The control: the alias of a public
+    page with the same shape is indexed beside its source."""
+    other = make_finder_page(slug=f"aliassen-{uuid.uuid4().hex[:6]}")
+    private_word = f"aliasbesloten{uuid.uuid4().hex[:8]}"
+    public_word = f"aliasopenbaar{uuid.uuid4().hex[:8]}"
+    private = make_practice(f"Besloten {private_word}", summary=private_word, index=finder_page)
+    public = make_practice(f"Openbaar {public_word}", summary=public_word, index=finder_page)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    private_alias = private.create_alias(parent=other, update_slug=f"{private.slug}-alias")
+    public_alias = public.create_alias(parent=other, update_slug=f"{public.slug}-alias")
+    PageViewRestriction.objects.filter(page=private_alias).delete()  # only the source carries the restriction
+    call_command("update_index", verbosity=0, stdout=StringIO())
+    elastic.rebuild()
+
+    def indexed_pages(word):
+        return {int(hit["_id"].rsplit(":", 1)[-1]) for hit in hits_in_every_index(site_index, word)}
+
+    assert wait_for(lambda: {public.pk, public_alias.pk} <= indexed_pages(public_word))
+    assert indexed_pages(private_word) == set()
+    assert site_search(private_word).total == 0
+    assert run(other, f"q={private_word}").total == 0
+
+
 def test_judged_pages_are_in_the_top_five_on_the_engine(site_index):
     failures = {}
     for judgement in JUDGEMENTS:
