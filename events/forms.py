@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from home.widgets import PlainSelect
+from home.widgets import PlainEmailInput, PlainSelect, PlainTextarea, PlainTextInput
 
 from .models import EventKind, QuestionKind, RegistrationRole
 from .services import ANSWER_MAX_LENGTH, MAX_LENGTHS, NO, REQUIRED, TOO_LONG, YES, audience_error, question_field
@@ -13,6 +13,9 @@ WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
     PlainSelect: "utrecht-select utrecht-select--html-select",
+    PlainTextInput: "utrecht-textbox utrecht-textbox--html-input",
+    PlainEmailInput: "utrecht-textbox utrecht-textbox--html-input",
+    PlainTextarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
 }
 
@@ -45,18 +48,18 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Naam"),
         max_length=MAX_LENGTHS["name"],
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        widget=PlainTextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=MAX_LENGTHS["email"],
         help_text=_("Hierheen sturen we de bevestiging met de link om af te melden."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        widget=PlainEmailInput(attrs={"autocomplete": "email"}),
     )
     organisation_name = forms.CharField(
         label=_("Organisatie"),
         max_length=MAX_LENGTHS["organisation_name"],
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        widget=PlainTextInput(attrs={"autocomplete": "organization"}),
     )
     region = forms.ModelChoiceField(
         label=_("Jeugdzorgregio"),
@@ -72,7 +75,7 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
         label=_("Toegankelijkheid of dieetwensen"),
         required=False,
         max_length=MAX_LENGTHS["needs"],
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=PlainTextarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld een rolstoelplek, ringleiding of vegetarische lunch."),
     )
     consent = forms.BooleanField(
@@ -82,7 +85,7 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
         error_messages={"required": _("Zonder uw toestemming kunnen we u niet inschrijven.")},
     )
     # Honeypot: hidden from people (CSS class kp-honeypot), filled in by bots.
-    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False, widget=PlainTextInput)
 
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)

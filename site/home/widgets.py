@@ -34,3 +34,31 @@ class PlainSelect(forms.Select):
                 html.append("\n  </optgroup>")
         html.append("\n</select>")
         return mark_safe("".join(html))  # noqa: S308 (every value escaped above)
+
+
+class _PlainInputMixin:
+    """Django's django/forms/widgets/input.html in Python: the same bytes without a template render per field."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
+        html = f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"{shown}'
+        return mark_safe(f"{html}{_attrs(widget['attrs'])}>")  # noqa: S308 (every value escaped above)
+
+
+class PlainTextInput(_PlainInputMixin, forms.TextInput):
+    pass
+
+
+class PlainEmailInput(_PlainInputMixin, forms.EmailInput):
+    pass
+
+
+class PlainTextarea(forms.Textarea):
+    """Django's django/forms/widgets/textarea.html in Python."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        text = conditional_escape(widget["value"]) if widget["value"] else ""
+        html = f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n{text}</textarea>'
+        return mark_safe(html)  # noqa: S308 (every value escaped above)

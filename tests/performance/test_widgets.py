@@ -1,11 +1,12 @@
-"""The registration form's selects (42 regions, the roles) without a template render per option."""
+"""The registration form's selects (42 regions, the roles) without a template render per option, and its text
+fields without a template render per field."""
 
 import pytest
 from django import forms
 from django.test import Client
 
 from events.forms import RegistrationForm
-from home.widgets import PlainSelect
+from home.widgets import PlainEmailInput, PlainSelect, PlainTextarea, PlainTextInput
 from tests.factories.events import EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,3 +39,31 @@ def test_plain_select_escapes_labels_values_and_groups():
     html = widget.render("name", '"x"', attrs={"id": "id_name"})
     assert html == forms.Select(choices=widget.choices).render("name", '"x"', attrs={"id": "id_name"})
     assert "<i>" not in html and "&lt;b&gt;" in html and "Y &amp; Z" in html
+
+
+DJANGOS = {PlainTextInput: forms.TextInput, PlainEmailInput: forms.EmailInput, PlainTextarea: forms.Textarea}
+HOSTILE = {"name": '<b>"Jo" & Co</b>', "email": "not-an-email'<", "organisation_name": "", "needs": "a\n<i>b</i> & c"}
+
+
+@pytest.mark.parametrize("data", [None, HOSTILE, {"name": "Jo", "email": "jo@example.nl", "website": "x>"}])
+def test_plain_inputs_write_the_same_html_as_djangos(demo_site, data):
+    form = RegistrationForm(data)
+    if data is not None:
+        form.is_valid()  # errors add aria-invalid and aria-describedby
+    for name in ("name", "email", "organisation_name", "needs", "website"):
+        widget = form.fields[name].widget
+        ours, plain = str(form[name]), type(widget)
+        widget.__class__ = DJANGOS[plain]
+        assert str(form[name]) == ours, name
+        widget.__class__ = plain
+    if data == HOSTILE:
+        assert "&lt;b&gt;&quot;Jo&quot; &amp; Co&lt;/b&gt;" in str(form["name"])
+        assert "<i>" not in str(form["needs"])
+
+
+def test_event_page_renders_no_template_per_text_field(demo_site):
+    response = Client().get(EventPageFactory.create().url)
+    assert 'name="email"' in response.content.decode() and 'name="needs"' in response.content.decode()
+    names = {template.name for template in response.templates}
+    widgets = {f"django/forms/widgets/{name}.html" for name in ("text", "email", "textarea")}
+    assert not names & widgets
