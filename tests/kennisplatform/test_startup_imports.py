@@ -73,3 +73,12 @@ def test_with_an_engine_configured_search_loads_its_client(tmp_path):
     _, after = loaded_after_start(tmp_path, then=then, OPENSEARCH_URL="http://127.0.0.1:9")
 
     assert "elasticsearch" in after  # elasticsearch-dsl builds the finder's queries for either engine
+
+
+def test_a_worker_starts_without_wagtails_v3_api_which_the_site_does_not_serve(tmp_path):
+    # kennisplatform/wagtail_apps.py: Wagtail's images, documents, snippets, redirects and locales would import
+    # django-ninja in their ready() to register on the unmounted v3 API.
+    started, _ = loaded_after_start(tmp_path)
+
+    assert "wagtail" in started
+    assert "ninja" not in started
