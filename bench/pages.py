@@ -11,7 +11,8 @@ provider member, an editor), then starts gunicorn (gunicorn.conf.py, but 2 sync 
 production settings, Redis db 6 and the page cache off (PAGE_CACHE_SECONDS=0), and runs `wrk -c4` against each
 page for each user (signed in: the session cookie as a header). Worker CPU per request is the utime+stime the
 gunicorn workers spent during the run (from /proc) divided by the requests wrk completed. The database is dropped
-at the end (unless --keep).
+at the end (unless --keep). Last it prints process start to first response and, after every page was served, the
+largest Rss, Pss and private memory among the workers (with preload_app, Pss is what a worker costs).
 
 `--compare FILE`: one `label URL` per line of another site (say a reference site or the same code at an earlier
 commit, served by its own gunicorn); `--compare-pid` is the pid of that gunicorn's master, whose workers' CPU is
@@ -172,13 +173,22 @@ def cpu_ticks(pids):
     return total
 
 
-def rss_mb(pids):
-    sizes = []
-    for pid in pids:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                sizes.append(int(line.split()[1]) / 1024)
-    return max(sizes) if sizes else 0.0
+def memory_kb(pid):
+    """Rss, Pss and private (Private_Clean + Private_Dirty) of one process, in kB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        fields[name] = int(value.split()[0])
+    return {"rss": fields["Rss"], "pss": fields["Pss"], "private": fields["Private_Clean"] + fields["Private_Dirty"]}
+
+
+def worker_memory_mb(pids):
+    """The largest Rss, Pss and private memory among the workers, in MB. With preload_app (gunicorn.conf.py) the
+    workers share the master's pages: Rss counts them in full in every worker, Pss divides them among the sharers."""
+    sizes = [memory_kb(pid) for pid in pids]
+    if not sizes:
+        return {"rss": 0.0, "pss": 0.0, "private": 0.0}
+    return {kind: max(size[kind] for size in sizes) / 1024 for kind in ("rss", "pss", "private")}
 
 
 class Gunicorn:
@@ -290,7 +300,7 @@ def measure_size(args, env, size, compare):
                         f"  [{size} round {round_ + 1}] compare {label:20} {who:9} {r['cpu_ms']:6.1f} ms CPU",
                         flush=True,
                     )
-        memory = rss_mb(server.workers)
+        memory = worker_memory_mb(server.workers)
     finally:
         server.stop()
     return found, results, server.start_seconds, memory
@@ -359,7 +369,10 @@ def main():
                 f"{sum(r['non2xx'] for r in rows)} |"
             )
     for size, _found, _results, start_seconds, memory in table:
-        print(f"{size}: process start to first response {start_seconds:.2f} s; largest worker RSS {memory:.0f} MB")
+        print(
+            f"{size}: process start to first response {start_seconds:.2f} s; largest worker RSS {memory['rss']:.0f} MB "
+            f"(PSS {memory['pss']:.0f} MB, private {memory['private']:.0f} MB; preload_app shares pages)"
+        )
     stamp = time.strftime("%Y%m%d-%H%M%S")
     out = ROOT / "bench" / "results" / f"pages-{stamp}.json"
     out.write_text(
@@ -369,7 +382,9 @@ def main():
                     "size": size,
                     "queries": found["queries"],
                     "start_seconds": start_seconds,
-                    "rss_mb": memory,
+                    "rss_mb": memory["rss"],
+                    "pss_mb": memory["pss"],
+                    "private_mb": memory["private"],
                     "rows": [{"site": s, "page": p, "user": u, "runs": rows} for (s, p, u), rows in results.items()],
                 }
                 for size, found, results, start_seconds, memory in table

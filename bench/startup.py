@@ -43,7 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pages  # noqa: E402
-from pages import CLK_TCK, cpu_ticks, psql, read_compare, worker_pids  # noqa: E402
+from pages import CLK_TCK, cpu_ticks, memory_kb, psql, read_compare, worker_pids  # noqa: E402
 from wrk_load import PY, ROOT, manage  # noqa: E402
 
 # Runs inside the project (manage.py shell): one URL per page kind, like the reference's urls.txt.
@@ -71,15 +71,6 @@ def our_urls(args, env):
     return [
         (label, base + path) for _, label, path in (x.split(None, 2) for x in output.splitlines() if x[:4] == "URL ")
     ]
-
-
-def memory_kb(pid):
-    """Rss, Pss and private (Private_Clean + Private_Dirty) of one process, in kB."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        name, value = line.split(":", 1)
-        fields[name] = int(value.split()[0])
-    return {"rss": fields["Rss"], "pss": fields["Pss"], "private": fields["Private_Clean"] + fields["Private_Dirty"]}
 
 
 def gunicorn_master(pid):

@@ -14,8 +14,6 @@ from home.errors import add_to_form
 from home.request_scope import public
 
 from . import services
-from .calendar import event_ics, feed_ics
-from .certificates import certificate_filename, certificate_pdf, points_text
 from .forms import RegistrationDetailsForm, RegistrationForm
 from .models import ACTIVE_STATUSES, PLACE_STATUSES, EventPage, RegistrationState, RegistrationStatus
 from .selectors import full_regions, places_left
@@ -24,6 +22,10 @@ from .tokens import make_token, registration_for_token
 
 # (attempts, seconds) per client address
 DEFAULT_RATE_LIMIT = (10, 600)
+
+
+# The calendar (icalendar) and certificate (fpdf, fontTools) modules are some 25 MB in every worker, for the .ics
+# and certificate files alone: the views below import them on first use, like home.exports' openpyxl (issue #18).
 
 
 def rate_limited(request) -> bool:
@@ -218,6 +220,8 @@ def registration_edit(request, *, event, token):
 
 def certificate_download(request, *, event, token):
     """The attendance certificate (PDF) through the signed link, once the event is over and the person was there."""
+    from .certificates import certificate_filename, certificate_pdf  # noqa: PLC0415 - heavy, one path
+
     registration = registration_for_token(token, event=event)
     if registration is None:
         return _invalid_link(request, event)
@@ -233,6 +237,8 @@ def certificate_download(request, *, event, token):
 
 def certificate_verify(request, *, index_page, code):
     """Public: anyone holding a certificate code can check that it was issued, for whom and for what."""
+    from .certificates import points_text  # noqa: PLC0415 - heavy, one path
+
     code = (code or "").strip()
     registration = services.certificate_for_code(code) if code else None
     if code and registration is None and len(code) > 40:
@@ -259,10 +265,14 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def event_calendar(request, *, event):
+    from .calendar import event_ics  # noqa: PLC0415 - heavy, one path
+
     return _ics_response(event_ics(event, url=event.get_full_url(request)), f"{event.slug}.ics")
 
 
 def calendar_feed(request, *, index_page):
+    from .calendar import feed_ics  # noqa: PLC0415 - heavy, one path
+
     events = list(public(EventPage.objects.child_of(index_page).live()).upcoming())
     root = index_page.get_full_url(request)
     urls = {event.pk: f"{root}{event.slug}/" for event in events}

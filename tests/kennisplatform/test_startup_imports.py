@@ -73,3 +73,26 @@ def test_with_an_engine_configured_search_loads_its_client(tmp_path):
     _, after = loaded_after_start(tmp_path, then=then, OPENSEARCH_URL="http://127.0.0.1:9")
 
     assert "elasticsearch" in after  # elasticsearch-dsl builds the finder's queries for either engine
+
+
+def test_a_worker_starts_without_wagtails_v3_api_which_the_site_does_not_serve(tmp_path):
+    # kennisplatform/wagtail_apps.py: Wagtail's images, documents, snippets, redirects and locales would import
+    # django-ninja in their ready() to register on the unmounted v3 API.
+    started, _ = loaded_after_start(tmp_path)
+
+    assert "wagtail" in started
+    assert "ninja" not in started
+
+
+def test_the_event_views_leave_the_calendar_and_pdf_libraries_to_the_files_that_need_them(tmp_path):
+    # Serving an event page imports events.views; icalendar and fpdf (with fontTools) only come with an .ics or a
+    # certificate (some 25 MB per worker). The assert runs in the started worker: a failure there fails the check.
+    then = (
+        "import events.views\n"
+        "heavy = {'icalendar', 'fpdf', 'fontTools'} & set(sys.modules)\n"
+        "assert not heavy, sorted(heavy)\n"
+        "from events import calendar, certificates\n"
+    )
+    _, after = loaded_after_start(tmp_path, then=then)
+
+    assert {"icalendar", "fpdf", "fontTools"} <= after  # the files still have their libraries

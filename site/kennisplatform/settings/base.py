@@ -16,6 +16,8 @@ DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
 INSTALLED_APPS = [
+    # Wagtail's images, documents, snippets, redirects and locales without the v3 API we do not serve
+    # (kennisplatform/wagtail_apps.py: ~15 MB per worker).
     "home",
     "accounts",
     "knowledge",
@@ -23,19 +25,19 @@ INSTALLED_APPS = [
     "events",
     "search",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    "kennisplatform.wagtail_apps.RedirectsConfig",  # wagtail.contrib.redirects
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    "kennisplatform.wagtail_apps.LocalesConfig",  # wagtail.locales
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "kennisplatform.wagtail_apps.SnippetsConfig",  # wagtail.snippets
+    "kennisplatform.wagtail_apps.DocumentsConfig",  # wagtail.documents
+    "kennisplatform.wagtail_apps.ImagesConfig",  # wagtail.images
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
