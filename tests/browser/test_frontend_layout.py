@@ -1,22 +1,31 @@
 """The front end in a real browser: every page type at a phone's and a desktop's width, the finder on a phone, and
 WCAG 2.2 A/AA (target size included) with axe-core, in Dutch and English.
 
-Screenshots land in var/screenshots/frontend/ (kept after the run, to look at). The demo's images are served from
-MEDIA_ROOT through Playwright's router: Django's test server serves static files but not media.
+Screenshots, for people to look at (no test reads them), are written only when asked: `KP_SCREENSHOTS=1` puts them
+in var/screenshots/frontend/ (kept after the run). The demo's images are served from MEDIA_ROOT through Playwright's
+router: Django's test server serves static files but not media.
+
+The page-type pass also records every request each page makes, so test_third_parties.py checks the public pages
+for requests to another host without visiting them a second time.
 """
 
 import mimetypes
+import os
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 
 from tests.browser.test_accessibility import AXE, audit, page_type_urls, submit_empty_forms
 from tests.browser.test_accessibility import EXTRA_URLS as ACCESSIBILITY_URLS
+from tests.browser.test_third_parties import foreign
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "var" / "screenshots" / "frontend"
+# A full-page screenshot cost some 5 s per pass (92 pages); no assertion reads them.
+SCREENSHOTS = os.environ.get("KP_SCREENSHOTS") == "1"
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 800}
 WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -67,8 +76,9 @@ def new_page(browser, server, viewport, *, javascript=True, bypass_csp=False, la
     return context, page
 
 
-def overflow(page):
-    """How many CSS pixels the document is wider than the viewport, and the widest offending elements."""
+def lang_and_overflow(page):
+    """The document's lang, how many CSS pixels it is wider than the viewport and the widest offending elements: one
+    round trip to the browser instead of two (a locator read cost some 27 ms a page)."""
     return page.evaluate(
         """() => {
           const width = document.documentElement.clientWidth;
@@ -76,7 +86,7 @@ def overflow(page):
           const culprits = extra > 0 ? [...document.querySelectorAll('body *')]
             .filter(el => el.getBoundingClientRect().right > width + 1)
             .slice(0, 3).map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.')) : [];
-          return [extra, culprits];
+          return [document.documentElement.getAttribute('lang'), extra, culprits];
         }"""
     )
 
@@ -108,20 +118,25 @@ class PageTypeVisits:
 
     def _visit(self, viewport):
         urls = page_type_list()
-        result = {"urls": urls, "statuses": {}, "overflow": [], "wcag": []}
+        result = {"urls": urls, "statuses": {}, "overflow": [], "wcag": [], "requests": {}}
         for language in ("nl", "en"):
             context, page = new_page(self.browser, self.live_server, viewport, language=language)
+            # Every request a page makes, from its navigation until the next one (read by test_third_parties.py).
+            current = [result["requests"].setdefault(("/taal/", language), [])]
+            page.on("request", lambda request, current=current: current[0].append(request.url))
             for url in urls:
+                current[0] = result["requests"].setdefault((url, language), [])
                 response = page.goto(url)
                 page.wait_for_load_state("load")
                 label = f"{url} [{language}, {viewport['width']}px]"
                 result["statuses"][(url, language)] = response.status if response is not None else None
-                if page.locator("html").get_attribute("lang") != language:
+                lang, extra, culprits = lang_and_overflow(page)
+                if lang != language:
                     result["wcag"].append(f"{label}: lang is not {language}")
-                extra, culprits = overflow(page)
                 if extra > 0:
                     result["overflow"].append(f"{label}: {extra}px too wide ({culprits})")
-                page.screenshot(path=str(shot_name(url, viewport["width"], language)), full_page=True)
+                if SCREENSHOTS:
+                    page.screenshot(path=str(shot_name(url, viewport["width"], language)), full_page=True)
                 if AXE.exists():
                     result["wcag"] += axe_audit(page, label)
             if AXE.exists():
@@ -139,7 +154,8 @@ class PageTypeVisits:
 
 @pytest.fixture(scope="module")
 def page_type_visits(browser, module_live_site, django_db_blocker):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    if SCREENSHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
     return PageTypeVisits(browser, module_live_site, django_db_blocker)
 
 
@@ -151,6 +167,19 @@ def test_every_page_type_fits_the_screen_without_horizontal_scrolling(page_type_
         expected = 404 if url == NOT_FOUND else 200
         assert status == expected, (url, language, status)
     assert visits["overflow"] == [], "\n".join(visits["overflow"])
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_no_public_page_requests_another_host(page_type_visits, viewport):
+    """AVG: no data to third parties. Every request of every page type (and of the forms with errors and the open
+    filters) in Dutch and English, recorded by the page-type pass; the admin pages: test_third_parties.py."""
+    visits = page_type_visits(viewport)
+    own_host = urlsplit(page_type_visits.live_server.url).hostname
+    requested = {key: urls for key, urls in visits["requests"].items() if urls}
+    assert set(visits["statuses"]) <= set(requested)  # every page type in both languages was logged
+    assert sum(map(len, requested.values())) > 2 * len(visits["urls"])  # the log saw the pages' own assets too
+    found = {key: foreign(urls, own_host) for key, urls in requested.items()}
+    assert {key: hosts for key, hosts in found.items() if hosts} == {}
 
 
 @pytest.mark.parametrize("query", ["", "?actielijn=meer-kinderen-zo-thuis-mogelijk&fase=implementatie"])
@@ -180,8 +209,9 @@ def test_first_event_is_in_the_first_screen_on_a_phone(browser, reading_site):
     assert list(upcoming_events()), "the demo has upcoming events"
     context, page = new_page(browser, reading_site, PHONE)
     page.goto(events_index_url())
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "events_first_screen_nl_375.png"))
+    if SCREENSHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "events_first_screen_nl_375.png"))
     first = page.locator(".kp-card[data-kind=event] .kp-card__title").first
     box = first.bounding_box()
     assert box is not None
