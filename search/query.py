@@ -95,9 +95,11 @@ def build_query(text, *, groups=None, match_any=False):
     """Parse `text`; `groups` defaults to the editors' synonyms and the regions' names (both cached).
 
     `match_any`: a document needs only one of the clauses (the fallback when no document has them all)."""
+    found = tokens(text)[:32]
+    if not found:  # no words (the finder without text): no clauses, and no synonyms to read or stem
+        return DutchQuery(text=text, clauses=[], match_any=match_any)
     if groups is None:
         groups = synonym_groups() + region_groups()
-    found = tokens(text)[:32]
     stems = [stem(t) for t in found]
     members = sorted(
         ((tuple(stem(t) for t in member), group) for group in groups for member in group if member),

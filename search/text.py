@@ -10,6 +10,7 @@ Dutch stemmers give the prefixes (docs/search.md, measured by bench/search_relev
   searched in its plural spelling (``school`` → ``schol``, ``huis`` → ``huiz``).
 """
 
+import functools
 import os
 import re
 import threading
@@ -153,9 +154,13 @@ def _stemmer(algorithm):
     return found
 
 
+@functools.lru_cache(maxsize=8192)
 def stem(word):
     """Prefix stem of one folded token (short words and numbers unchanged): Snowball's original Dutch algorithm
-    (snowballstemmer), then any doubled final consonant undoubled (pleeggezinn → pleeggezin)."""
+    (snowballstemmer), then any doubled final consonant undoubled (pleeggezinn → pleeggezin).
+
+    A pure function of the word, kept per process: every query stems the synonym groups' and regions' members
+    (hundreds of words) again, and the indexer the same vocabulary over and over."""
     if word in IRREGULAR:
         return IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
