@@ -24,6 +24,10 @@ TEMPLATE_NAME_FILE = "reliability-demo-database"
 # (the fault tests' database does not depend on the suite's DATABASE_URL), and .ci/run drops it at the end.
 SHARED_DIR_VARIABLE = "KP_RELIABILITY_TEMPLATE_DIR"
 
+# The fault tests' own PostgreSQL databases are named <prefix>_<random>[_demo]; on a shared machine each engineer
+# (or CI job) can give a prefix of their own (KP_RELIABILITY_DB_PREFIX=kp_b_rel), so what is dropped is their own.
+DB_PREFIX = os.environ.get("KP_RELIABILITY_DB_PREFIX", "kp_reliability")
+
 
 def shared_tmp_dir(tmp_path_factory) -> Path:
     """The folder that every xdist worker of the run shares (each worker's own temporary folder is one below it)."""
@@ -301,7 +305,7 @@ def _build_demo_template(shared_dir: Path) -> str:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here until the template is there
         if name_file.exists():
             return name_file.read_text()
-        name = f"kp_reliability_{uuid.uuid4().hex[:8]}_demo"
+        name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}_demo"
         pg_admin(f'CREATE DATABASE "{name}"')
         try:
             env = production_env(f"postgres://postgres@127.0.0.1:5432/{name}")
@@ -331,7 +335,7 @@ def demo_database(tmp_path_factory):
     except psycopg.Error as error:
         skip_without(f"no PostgreSQL on 127.0.0.1:5432 ({error.__class__.__name__})")
     template = _build_demo_template(shared_tmp_dir(tmp_path_factory))
-    name = f"kp_reliability_{uuid.uuid4().hex[:8]}"
+    name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}"
     # Nobody connects to the template after its build, so the copy never meets "is being accessed by other users".
     pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
