@@ -13,9 +13,13 @@ class ProjectFilterForm(forms.Form):
     (no model instances, no server-side cursor per select as ModelChoiceField's iterator opens); a valid choice
     cleans to the term's pk, which the project filter takes as it takes the term."""
 
-    actielijn = forms.TypedChoiceField(label=_("Actielijn"), required=False, empty_value=None)
+    # ModelChoiceField's message, as before: it does not echo the value from the link
+    _term_errors = {"invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]}
+    actielijn = forms.TypedChoiceField(
+        label=_("Actielijn"), required=False, empty_value=None, error_messages=_term_errors
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
-    regio = forms.TypedChoiceField(label=_("Regio"), required=False, empty_value=None)
+    regio = forms.TypedChoiceField(label=_("Regio"), required=False, empty_value=None, error_messages=_term_errors)
 
     def __init__(self, *args, regions=None, **kwargs):
         from .models import ProjectStatus
@@ -41,5 +45,3 @@ class ProjectFilterForm(forms.Form):
         field = self.fields[name]
         field.choices = choices
         field.coerce = pks.__getitem__
-        # ModelChoiceField's message, as before: it does not echo the value from the link
-        field.error_messages["invalid_choice"] = forms.ModelChoiceField.default_error_messages["invalid_choice"]
