@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests import demo_snapshot
+from tests import demo_snapshot, demo_template
 
 
 class _Demo:
@@ -16,6 +16,7 @@ class _Demo:
     blocker = None
     flushed = False
     load_seconds = 0.0
+    template = None  # this worker's side of the run's demo template (tests/demo_template.py)
 
 
 def _ensure_demo():
@@ -53,15 +54,34 @@ class _Silent:
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_keepdb, tmp_path_factory):
+    """Under xdist, wait for the worker that builds the run's demo database, or become it (tests/demo_template.py);
+    a worker that finds it published creates its test database without migrations, to copy it over."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield
+        return
+    _Demo.template = demo_template.RunTemplate.for_worker(tmp_path_factory.getbasetemp().parent, django_db_keepdb)
+    yield
+    if _Demo.template is not None:
+        _Demo.template.release()  # the builder failed before it published: the next worker builds its own
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once per run; each test then works inside its own transaction on top of it.
 
     The loaded database is kept as a snapshot (a template database on PostgreSQL, a backup copy on SQLite):
     after a transactional test flushed everything, the next test gets it back in about a second instead of a
-    rebuild by load_demo. Without a snapshot (other vendors) the demo is rebuilt as before."""
+    rebuild by load_demo. Without a snapshot (other vendors) the demo is rebuilt as before. Under xdist one worker
+    builds it and the others copy it (tests/demo_template.py)."""
+    template = _Demo.template
     with django_db_blocker.unblock():
+        if template is not None and template.published:
+            template.copy_into_this_worker()
         _ensure_demo()
         _Demo.snapshot = _Demo.taken = demo_snapshot.take()
+        if template is not None and template.building and _Demo.snapshot is not None:
+            template.publish(_Demo.snapshot)
     _Demo.blocker = django_db_blocker
     yield
     snapshot, _Demo.snapshot, _Demo.blocker = _Demo.snapshot, None, None

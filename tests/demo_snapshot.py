@@ -36,6 +36,22 @@ def take(alias=DEFAULT_DB_ALIAS):
         return None
 
 
+def _admin_params(connection):
+    """The connection's parameters (host, user, password…) without the database, for psycopg.connect."""
+    params = connection.get_connection_params()
+    for key in ("dbname", "cursor_factory", "context", "prepare_threshold"):
+        params.pop(key, None)
+    return params
+
+
+def postgres_database_exists(alias, name) -> bool:
+    import psycopg
+
+    params = _admin_params(connections[alias])
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        return admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+
 def clear_caches():
     """Forget what the process remembers about rows that a restore replaced (primary keys included)."""
     from django.contrib.contenttypes.models import ContentType
@@ -71,6 +87,15 @@ class SQLiteSnapshot:
         page_size = connection.connection.execute("PRAGMA page_size").fetchone()[0]
         copy.execute(f"PRAGMA page_size = {int(page_size)}")
         connection.connection.backup(copy)
+        return cls(alias, copy)
+
+    @classmethod
+    def from_file(cls, alias, path):
+        """A snapshot read from a database file (tests/demo_template.py), to restore into this test database."""
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        with sqlite3.connect(path) as source:
+            source.backup(copy)
+        source.close()
         return cls(alias, copy)
 
     def restore(self):
@@ -115,16 +140,17 @@ class PostgresSnapshot:
     def take(cls, alias):
         import psycopg  # noqa: F401 - without psycopg 3 there is no snapshot
 
-        connection = connections[alias]
-        name = connection.settings_dict["NAME"]
+        name = connections[alias].settings_dict["NAME"]
         suffix = "_demo"
-        template = name[: POSTGRES_NAME_LIMIT - len(suffix)] + suffix
-        params = connection.get_connection_params()
-        for key in ("dbname", "cursor_factory", "context", "prepare_threshold"):
-            params.pop(key, None)
-        snapshot = cls(alias, name, template, params)
+        snapshot = cls.from_template(alias, name[: POSTGRES_NAME_LIMIT - len(suffix)] + suffix)
         snapshot._create_template()
         return snapshot
+
+    @classmethod
+    def from_template(cls, alias, template):
+        """A snapshot whose restore copies `template` (an existing database) over this test database."""
+        connection = connections[alias]
+        return cls(alias, connection.settings_dict["NAME"], template, _admin_params(connection))
 
     def _admin(self):
         """An autocommit psycopg connection to the maintenance database, outside Django."""
