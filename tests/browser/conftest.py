@@ -7,10 +7,16 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.http import FileResponse
 
 from tests.services import services_required
 
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core at an address of the live server's own: it loads under the site's own CSP (script-src 'self'), so the
+# audit sees the page exactly as a visitor does.
+AXE_URL = "/__axe-core__.js"
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -34,6 +40,36 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(skip)
+
+
+class _FilesAndAxeHandler(StaticFilesHandler):
+    """The live server's static files, and axe-core at AXE_URL (Django's live server serves MEDIA_ROOT itself).
+
+    A Playwright route answered axe-core and the media before, but routing turns Chromium's HTTP cache off: every
+    page then fetched every stylesheet, script, image and the 560 kB axe-core again through the live server."""
+
+    def _should_handle(self, path):
+        return path == AXE_URL or super()._should_handle(path)
+
+    def serve(self, request):
+        if request.path != AXE_URL:
+            return super().serve(request)
+        response = FileResponse(AXE.open("rb"), content_type="text/javascript")
+        response["Cache-Control"] = "max-age=3600"
+        return response
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, with the handler above."""
+    from pytest_django.live_server_helper import LiveServer
+
+    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(address, start=False)
+    server.thread.static_handler = _FilesAndAxeHandler
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,12 @@ this file. Skipped with the reason when axe-core is not installed (`npm install`
 """
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import AXE, sign_in
 from tests.services import services_required
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 pytestmark = pytest.mark.skipif(

@@ -2,24 +2,24 @@
 WCAG 2.2 A/AA (target size included) with axe-core, in Dutch and English.
 
 Screenshots, for people to look at (no test reads them), are written only when asked: `KP_SCREENSHOTS=1` puts them
-in var/screenshots/frontend/ (kept after the run). The demo's images are served from MEDIA_ROOT through Playwright's
-router: Django's test server serves static files but not media.
+in var/screenshots/frontend/ (kept after the run). The live server serves the demo's images from MEDIA_ROOT and
+axe-core at AXE_URL (tests/browser/conftest.py), with no Playwright route: routing would turn the browser's HTTP
+cache off.
 
 The page-type pass also records every request each page makes, so test_third_parties.py checks the public pages
 for requests to another host without visiting them a second time.
 """
 
-import mimetypes
 import os
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 
-from tests.browser.test_accessibility import AXE, audit, page_type_urls, submit_empty_forms
+from tests.browser.conftest import AXE, AXE_URL
 from tests.browser.test_accessibility import EXTRA_URLS as ACCESSIBILITY_URLS
+from tests.browser.test_accessibility import audit, page_type_urls, submit_empty_forms
 from tests.browser.test_third_parties import foreign
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,9 +31,6 @@ DESKTOP = {"width": 1280, "height": 800}
 WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 EXTRA_URLS = ["/zoeken/?q=pleegzorg", "/account/inloggen/", "/goede-voorbeelden/?regio=food-valley"]
 NOT_FOUND = "/bestaat-niet/"
-# axe-core from a same-origin address that the browser context's router answers: it loads under the site's own
-# CSP (script-src 'self'), so the audit sees the page exactly as a visitor does.
-AXE_URL = "/__axe-core__.js"
 
 
 def report_url():
@@ -42,20 +39,6 @@ def report_url():
 
     proposal = next(p for p in ProposalPage.objects.live().specific() if p.report_is_published)
     return proposal.url + "verslag/"
-
-
-def serve_media(route):
-    """Answer /media/… from MEDIA_ROOT (what the web server does in production)."""
-    path = route.request.url.split("/media/", 1)[1].split("?", 1)[0]
-    file = Path(settings.MEDIA_ROOT) / path
-    if not file.is_file():
-        return route.fulfill(status=404, body="")
-    content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    return route.fulfill(status=200, body=file.read_bytes(), headers={"Content-Type": content_type})
-
-
-def serve_axe(route):
-    return route.fulfill(status=200, body=AXE.read_bytes(), headers={"Content-Type": "text/javascript"})
 
 
 def new_page(browser, server, viewport, *, javascript=True, bypass_csp=False, language="nl"):
@@ -67,8 +50,6 @@ def new_page(browser, server, viewport, *, javascript=True, bypass_csp=False, la
         java_script_enabled=javascript,
         bypass_csp=bypass_csp,
     )
-    context.route("**/media/**", serve_media)
-    context.route(f"**{AXE_URL}", serve_axe)
     page = context.new_page()
     page.set_default_timeout(15_000)
     if language != "nl":
