@@ -144,6 +144,37 @@ def pytest_collection_modifyitems(config, items):
     )
     if stray:
         raise pytest.UsageError(f"tests marked `engine` must live in {ENGINE_TESTS} (CI's engine phase): {stray}")
+    _longest_files_first(items)
+
+
+# The files that take longest, in wall-clock time on the 2-core CI machine (measured 2026-12 with a per-test
+# timeline). With --dist loadfile xdist hands out whole files in collection order, one at a time to the worker that
+# is free (pytest.ini turns off its own reordering by test count, which put these one-test files last): started
+# first, none of them is left running on one worker after the others are done. The fault tests mostly wait for
+# their processes, which overlaps with the other workers' CPU work.
+LONGEST_FILES = (
+    "tests/browser/test_frontend_layout.py",
+    "tests/performance/test_query_counts.py",
+    "tests/reliability/test_smtp.py",
+    "tests/reliability/test_worker_killed.py",
+    "tests/browser/test_journeys.py",
+    "tests/reliability/test_redis_down.py",
+    "tests/reliability/test_health.py",
+    "tests/kennisplatform/test_startup_imports.py",
+    "tests/security/test_hostile_input.py",
+    "tests/browser/test_accessibility.py",
+)
+
+
+def _longest_files_first(items):
+    """LONGEST_FILES first, then the other files by their number of tests (xdist's own order), each file's tests
+    together and in their own order."""
+    files = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
+    rank = {name: position for position, name in enumerate(LONGEST_FILES)}
+    ordered = sorted(files.items(), key=lambda file: (rank.get(file[0], len(rank)), -len(file[1])))
+    items[:] = [item for _, file_items in ordered for item in file_items]
 
 
 @pytest.hookimpl(tryfirst=True)

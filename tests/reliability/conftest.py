@@ -326,10 +326,12 @@ def drop_demo_template(shared_dir: Path) -> None:
         name_file.unlink()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_database(tmp_path_factory):
-    """A PostgreSQL database of this worker's own with the demo loaded: a copy of the run's template (above), so
-    what one worker's processes write never reaches another's."""
+    """A PostgreSQL database of this test module's own with the demo loaded: a copy of the run's template (above),
+    so what one module's processes write (a worker's heartbeat, queued e-mails) never reaches another module, on
+    this xdist worker or another. Per worker, test_health found the heartbeat of test_smtp's task worker when it
+    ran after it."""
     try:
         pg_admin("SELECT 1")
     except psycopg.Error as error:
