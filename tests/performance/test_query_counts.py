@@ -114,8 +114,9 @@ KINDS = {
 # signed-in visit reads the user and its permissions (Wagtail's user bar checks admin access; the session comes
 # from the cache; a page that derives roles gets the group names in the same query); the editor's user bar adds
 # the admin profile and the page permissions. Kept between requests instead of read: the site and its home page,
-# the finder's taxonomy terms, a proposal's questions (home/sites.py, search/contract.py, advisory views). The
-# restricted sections are read once per request, never kept: a new restriction must hold on the next request.
+# the finder's taxonomy terms, a proposal's questions, the regions of the registration form (home/sites.py,
+# search/contract.py, advisory views, events/forms.py). The restricted sections are read once per request, never
+# kept: a new restriction must hold on the next request.
 EXPECTED = {
     "home": (5, 7, 10),
     "project index": (9, 11, 13),
@@ -126,7 +127,7 @@ EXPECTED = {
     "project": (5, 7, 9),
     "case evaluation": (7, 9, 11),
     "best practice": (4, 6, 8),
-    "event": (6, 8, 10),
+    "event": (5, 7, 9),
     "proposal": (4, 12, 14),
     "news": (3, 5, 7),
     "finder": (5, 7, 9),
