@@ -17,13 +17,14 @@ building and compiling the three-part UNION took more of a signed-in page than r
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db import connections, router
+from django.db import router
 from django.db.models import CharField, IntegerField, Value
 from django.db.models.functions import Cast
 
+from home.statements import fetch
+
 # A user id no row has, compiled into the statement; each parameter equal to it is the user's id when it runs.
 _USER_PLACEHOLDER = -729_301_457
-_statements: dict[tuple, tuple[str, tuple]] = {}
 
 
 def _groups_and_permissions(user_id, is_superuser):
@@ -65,17 +66,14 @@ def _groups_and_permissions(user_id, is_superuser):
 
 
 def _rows(user_obj) -> list[tuple]:
-    """The rows of ``_groups_and_permissions`` for this user, from the statement compiled once."""
-    connection = connections[router.db_for_read(Group)]
-    key = (connection.alias, connection.vendor, connection.settings_dict["NAME"], user_obj.is_superuser)
-    if key not in _statements:
-        queryset = _groups_and_permissions(_USER_PLACEHOLDER, user_obj.is_superuser)
-        sql, params = queryset.query.get_compiler(using=connection.alias).as_sql()
-        _statements[key] = (sql, tuple(params))
-    sql, params = _statements[key]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user_obj.pk if param == _USER_PLACEHOLDER else param for param in params])
-        return cursor.fetchall()
+    """The rows of ``_groups_and_permissions`` for this user, from the statement compiled once (home.statements)."""
+    is_superuser = user_obj.is_superuser
+    return fetch(
+        f"accounts-groups-and-permissions:{'superuser' if is_superuser else 'user'}",
+        lambda: _groups_and_permissions(_USER_PLACEHOLDER, is_superuser),
+        values={_USER_PLACEHOLDER: user_obj.pk},
+        using=router.db_for_read(Group),
+    )
 
 
 def read_groups_and_permissions(user_obj) -> None:
