@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from accounts import groups
 from accounts.models import MemberRole, Membership, Organisation, OrganisationKind
-from accounts.permissions import is_editor, is_region_staff, organisations, provider_organisations, staff_regions
+from accounts.permissions import (
+    is_editor,
+    is_region_staff,
+    organisations,
+    provider_member_organisation_ids,
+    provider_organisations,
+    staff_regions,
+)
 from home.pagination import PAGE_SIZE
 from home.request_scope import once, public
 
@@ -587,15 +594,8 @@ def _provider_member_org_ids(user) -> set:
 
     if not user.is_authenticated or is_region_staff(user):
         return set()
-    cached = getattr(user, "_advisory_signing_orgs", None)
-    if cached is None:
-        cached = set(
-            Membership.objects.filter(
-                user=user, role=MemberRole.MEMBER, organisation__kind=OrganisationKind.PROVIDER
-            ).values_list("organisation_id", flat=True)
-        )
-        user._advisory_signing_orgs = cached
-    return cached
+    # From the memberships the page has already read for the user's roles: no query of its own.
+    return provider_member_organisation_ids(user)
 
 
 def can_invite_cosigners(*, response, user, now=None) -> Decision:

@@ -62,5 +62,14 @@ def provider_organisations(user) -> list[Organisation]:
     return [m.organisation for m in _memberships(user) if m.organisation.kind == OrganisationKind.PROVIDER]
 
 
+def provider_member_organisation_ids(user) -> set[int]:
+    """Care-provider organisations in which the user has the member role (the role that signs for one)."""
+    return {
+        m.organisation_id
+        for m in _memberships(user)
+        if m.role == MemberRole.MEMBER and m.organisation.kind == OrganisationKind.PROVIDER
+    }
+
+
 def organisations(user) -> list[Organisation]:
     return [m.organisation for m in _memberships(user)]

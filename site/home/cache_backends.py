@@ -19,7 +19,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -76,6 +76,26 @@ def _resilient(fallback):
     return decorate
 
 
+class _ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, but one redis-py client per connection pool instead of a new one for every cache call.
+
+    Django builds a ``redis.Redis`` (about 700 Python calls: its table of reply callbacks) around the shared pool
+    on each call; a page makes six or so calls (session, site root paths, page-cache generation, remembered values).
+    A ``redis.Redis`` on a given pool holds no state of its own (each command takes a connection from the pool), so
+    one per pool serves every call alike."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache that degrades to "nothing cached" instead of raising while Redis is unreachable.
 
@@ -97,6 +117,7 @@ class ResilientRedisCache(RedisCache):
         # and its own default client retries three times with backoff: ten seconds against a black hole).
         options.setdefault("retry", Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)))
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = _ReusedClientRedisCacheClient
         self._state = _state_for(server if isinstance(server, str) else ",".join(server))
 
     def _failed(self, error) -> None:

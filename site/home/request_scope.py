@@ -35,21 +35,26 @@ def once(key: str, compute):
 
 def _restricted_sections() -> tuple[tuple[str, int, bool], ...]:
     """(path, depth, own) of every page with a view restriction (own) and of every alias of one (not own: Wagtail
-    checks an alias's source instead of the alias), in one query."""
+    checks an alias's source instead of the alias), in one query, compiled once per process (home.statements)."""
     from django.db.models import Value
     from wagtail.models import Page, PageViewRestriction
 
-    # Two joins that start from the (few) restrictions, not one OR over every page: the OR made the database read
-    # the whole page table (100,000 practices: 61 ms per request on PostgreSQL).
-    restricted = PageViewRestriction.objects.values("page_id")
-    own = Page.objects.filter(pk__in=restricted).annotate(own=Value(True)).values_list("path", "depth", "own")
-    aliases = (
-        Page.objects.filter(alias_of__in=restricted)
-        .exclude(pk__in=restricted)
-        .annotate(own=Value(False))
-        .values_list("path", "depth", "own")
-    )
-    return tuple(sorted(own.order_by().union(aliases.order_by())))
+    from .statements import fetch
+
+    def build():
+        # Two joins that start from the (few) restrictions, not one OR over every page: the OR made the database
+        # read the whole page table (100,000 practices: 61 ms per request on PostgreSQL).
+        restricted = PageViewRestriction.objects.values("page_id")
+        own = Page.objects.filter(pk__in=restricted).annotate(own=Value(True)).values_list("path", "depth", "own")
+        aliases = (
+            Page.objects.filter(alias_of__in=restricted)
+            .exclude(pk__in=restricted)
+            .annotate(own=Value(False))
+            .values_list("path", "depth", "own")
+        )
+        return own.order_by().union(aliases.order_by())
+
+    return tuple(sorted((path, depth, bool(own)) for path, depth, own in fetch("restricted-sections", build)))
 
 
 def restricted_sections() -> tuple[tuple[str, int, bool], ...]:

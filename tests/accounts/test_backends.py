@@ -73,3 +73,39 @@ def test_roles_and_permissions_come_from_the_same_query():
         assert not user.has_perm("auth.add_group")
     assert len(context.captured_queries) == 1
     assert user._group_names_cache == {"Redacteuren", "Groep zonder rechten"}
+
+
+def test_page_permissions_come_with_the_roles_and_answer_as_wagtails_own(demo_site):
+    from wagtail.models import GroupPagePermission, Page
+
+    from accounts.backends import page_permissions
+
+    user = _fresh(editor())
+    with CaptureQueriesContext(connection) as context:
+        ours = page_permissions(user)
+        assert user.has_perm(ACCESS_ADMIN)
+    assert len(context.captured_queries) == 1
+    wagtails = GroupPagePermission.objects.filter(group__user=user).select_related("page", "permission")
+    assert sorted((p.page_id, p.page.path, p.permission.codename) for p in ours) == sorted(
+        (p.page_id, p.page.path, p.permission.codename) for p in wagtails
+    )
+    assert ours  # the demo's editors have page permissions: the comparison above compares something
+    for page in Page.objects.all():
+        own_query, rows = _fresh(user), _fresh(user)
+        rows._page_permission_cache = page_permissions(rows)
+        for test in ("can_add_subpage", "can_edit", "can_delete", "can_publish", "can_unpublish", "can_move"):
+            assert (
+                getattr(page.permissions_for_user(rows), test)()
+                == getattr(page.permissions_for_user(own_query), test)()
+            )
+
+
+def test_a_page_permission_taken_away_is_gone_on_the_next_request(demo_site):
+    from wagtail.models import GroupPagePermission
+
+    office = Client()
+    office.force_login(editor())
+    home = office.get("/").content.decode()
+    assert "wagtail-userbar" in home and "/edit/" in home
+    GroupPagePermission.objects.filter(permission__codename="change_page").delete()
+    assert "/edit/" not in office.get("/").content.decode()

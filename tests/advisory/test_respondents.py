@@ -161,6 +161,16 @@ def test_follow_and_unfollow_through_the_page(client, proposal, outsider):
     assert "Niet meer volgen" in client.get(proposal.url).content.decode()
     client.post(f"{proposal.url}volgen/", {"action": "unfollow"})
     assert not ProposalFollow.objects.exists()
+    assert "Niet meer volgen" not in client.get(proposal.url).content.decode()
+
+
+def test_the_follow_button_shows_the_visitors_own_state(client, proposal, outsider):
+    ProposalFollow.objects.create(proposal=proposal, user=outsider)
+    client.force_login(outsider)
+    assert "Niet meer volgen" in client.get(proposal.url).content.decode()
+    client.force_login(provider_member(OrganisationFactory(name="Niet-volger BV", is_contracted=True)))
+    html = client.get(proposal.url).content.decode()
+    assert "Niet meer volgen" not in html and 'value="follow"' in html
 
 
 def test_anonymous_follow_asks_to_sign_in(client, proposal):

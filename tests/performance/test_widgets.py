@@ -67,3 +67,16 @@ def test_event_page_renders_no_template_per_text_field(demo_site):
     names = {template.name for template in response.templates}
     widgets = {f"django/forms/widgets/{name}.html" for name in ("text", "email", "textarea")}
     assert not names & widgets
+
+
+def test_region_options_are_kept_until_a_region_changes(demo_site):
+    from accounts.models import Organisation
+
+    event = EventPageFactory.create()
+    assert ">Achterhoek</option>" in Client().get(event.url).content.decode()
+    region = Organisation.objects.regions().get(name="Achterhoek")
+    region.name = "Achterhoek (nieuw)"
+    region.save()  # a snippet: saving it purges the page cache, and with it the kept options
+    html = Client().get(event.url).content.decode()
+    assert f'<option value="{region.pk}">Achterhoek (nieuw)</option>' in html
+    assert ">Achterhoek</option>" not in html
