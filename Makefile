@@ -6,13 +6,10 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# One pytest-xdist worker more than there are cores: the browser and fault tests spend part of their time waiting
-# for Chromium or for their own processes, which the extra worker fills (measured on 2 cores: 2 workers 316 s, 3
-# workers 289 s, 4 workers 300 s).
-TEST_WORKERS ?= $(shell python3 -c "import os; print((os.cpu_count() or 1) + 1)" 2>/dev/null || echo auto)
+TEST_WORKERS ?= auto
 UV := uv==0.13.9
 
-.PHONY: print-test-workers run test setup demo lint format messages vendor bench ci clean worker services opensearch stop-services
+.PHONY: run test setup demo lint format messages vendor bench ci clean worker services opensearch stop-services
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -45,11 +42,8 @@ test: $(STAMP)
 	@# axe-core and ical.js (package.json) for the accessibility and calendar tests; they skip, with the reason, without npm.
 	@if command -v npm >/dev/null 2>&1 && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -d node_modules/ical.js ]; }; then \
 	  npm install --no-audit --no-fund --silent || echo "npm install failed: accessibility tests will be skipped"; fi
-	@# TEST_WORKERS processes (pytest-xdist); each test file stays in one worker (module fixtures, servers).
+	@# One worker process per core (pytest-xdist); each test file stays in one worker (module fixtures, servers).
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
-
-print-test-workers:
-	@echo $(TEST_WORKERS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
