@@ -17,36 +17,20 @@ def _attrs(attrs) -> str:
 class PlainSelect(forms.Select):
     """A ``<select>`` with byte for byte the HTML of Django's, built in Python: Django renders every ``<option>``
     through its own template (42 regions and the roles of the registration form took a quarter of the event
-    page's CPU). Templates overriding ``django/forms/widgets/select*.html`` do not apply to it.
-
-    The options are written straight from the choices, by the rule of Django's ``ChoiceWidget.optgroups`` (the first
-    option whose value is among the widget's values is selected), without the dict per option that ``optgroups``
-    builds for the templates: a select's options carry no attributes of their own (``option_inherits_attrs`` is
-    off), so that dict held nothing the HTML needs but the value, the label and whether it is selected."""
+    page's CPU). Templates overriding ``django/forms/widgets/select*.html`` do not apply to it."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        if self.option_inherits_attrs:  # not a plain select: Django's own rule for the options' attributes
-            return super().render(name, value, attrs, renderer)
-        widget = forms.Widget.get_context(self, name, value, attrs)["widget"]  # no optgroups: built below
-        if self.allow_multiple_selected:
-            widget["attrs"]["multiple"] = True
-        values, multiple = widget["value"], self.allow_multiple_selected
+        widget = self.get_context(name, value, attrs)["widget"]
         html = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
-        has_selected = False
-        for option_value, option_label in self.choices:
-            if option_value is None:
-                option_value = ""
-            grouped = isinstance(option_label, (list, tuple))
-            if grouped and option_value:
-                html.append(f'\n  <optgroup label="{conditional_escape(option_value)}">')
-            for subvalue, sublabel in option_label if grouped else ((option_value, option_label),):
-                selected = (not has_selected or multiple) and str(subvalue) in values
-                has_selected |= selected
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                html.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            for option in options:
                 html.append(
-                    f'\n  <option value="{conditional_escape(subvalue)}"{" selected" if selected else ""}>'
-                    f"{conditional_escape(sublabel)}</option>\n"
+                    f'\n  <option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
+                    f"{conditional_escape(option['label'])}</option>\n"
                 )
-            if grouped and option_value:
+            if group_name:
                 html.append("\n  </optgroup>")
         html.append("\n</select>")
         return mark_safe("".join(html))  # noqa: S308 (every value escaped above)
