@@ -4,7 +4,8 @@
   ``favicon.ico``, ``apple-touch-icon.png`` and the Open Graph fallback ``img/og-default.png``
   (``python -c "import home.demo_images as d; d.write_brand_files()"`` rewrites them).
 - ``load()``: run by ``load_demo`` after the pages exist; gives a few projects, best practices, events and news
-  items an abstract main image with alt text. Idempotent: a page that has an image keeps it.
+  items an abstract main image with alt text, with every rendition the site shows of it. Idempotent: a page that
+  has an image keeps it.
 """
 
 import hashlib
@@ -98,6 +99,8 @@ def load(stdout=None):
     from wagtail.images import get_image_model
     from wagtail.models import Collection
 
+    from home.images import make_main_image_renditions
+
     Image = get_image_model()
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=DEMO_COLLECTION).first()
@@ -119,6 +122,7 @@ def load(stdout=None):
                 image = Image(title=title, collection=collection)
                 image.file = ImageFile(io.BytesIO(data), name=f"demo-{page.slug}.jpg")
                 image.save()
+                make_main_image_renditions(image)
             page.main_image, page.main_image_alt = image, alt
             # No new revision: the published page gets the image, as a demo loader may (no editor history).
             page.save(update_fields=["main_image", "main_image_alt"], clean=False)

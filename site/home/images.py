@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images.models import Filter
 
-# The renditions of a page's main image on its own page: the hero picture of includes/picture.html (keep the two
-# alike: tests/performance/test_main_image_renditions.py fails when the page reads the cache again) and og:image.
+# The renditions of a page's main image: the hero and card pictures of includes/picture.html (keep them alike:
+# tests/performance/test_main_image_renditions.py compares them) and og:image.
 HERO_FILTER_SPECS = "format-{webp,jpeg} fill-{704x440,1056x660,1408x880}"
+CARD_FILTER_SPECS = "format-{webp,jpeg} fill-{360x240,720x480}"
 OG_FILTER_SPEC = "fill-1200x630|format-jpeg"
 
 
@@ -74,3 +75,10 @@ def prefetch_page_image_renditions(image) -> None:
         rendition.image = image
         rendition._from_cache = True  # Wagtail's mark for "do not write back"
     image.prefetched_renditions = list(found.values())
+
+
+def make_main_image_renditions(image) -> None:
+    """Every rendition the site shows of a main image, made now (Wagtail makes them in threads) instead of on the
+    first view of each page that shows it: the demo loader's images (121 renditions of 11 images: 3 s), which
+    otherwise cost the first visitor of each page up to half a second, and each test that renders it again."""
+    image.get_renditions(*Filter.expand_spec(HERO_FILTER_SPECS), *Filter.expand_spec(CARD_FILTER_SPECS), OG_FILTER_SPEC)

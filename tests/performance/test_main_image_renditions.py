@@ -66,3 +66,32 @@ def test_without_the_renditions_in_the_cache_the_page_still_shows_them(demo_site
     rendition_cache_calls.clear()
     assert client.get(page.url).content.decode() == expected
     assert "set_many" in rendition_cache_calls or "set" in rendition_cache_calls  # put back for the next request
+
+
+def test_the_picture_template_shows_the_renditions_the_demo_makes():
+    from pathlib import Path
+
+    from home.images import CARD_FILTER_SPECS, HERO_FILTER_SPECS
+
+    template = (Path(__file__).resolve().parents[2] / "site/templates/includes/picture.html").read_text()
+    assert f"{{% picture image {CARD_FILTER_SPECS} " in template
+    assert f"{{% picture image {HERO_FILTER_SPECS} " in template
+
+
+def test_the_demo_pages_show_their_images_without_making_a_rendition(demo_site):
+    """load_demo makes every rendition of its images: a first visit makes none (a rendition made in a view costs
+    the visitor up to half a second, and each test that renders the page made it again)."""
+    made = Rendition.objects.count()
+    assert made >= 11 * 11  # 11 demo images: hero 6, card 4, og:image 1
+    pages = [
+        page
+        for model in (EventPage, BestPracticePage)
+        for page in model.objects.live().public().filter(main_image__isnull=False)
+    ]
+    assert pages
+    client = Client()
+    for url in ["/", "/goede-voorbeelden/", "/kennisateliers/", "/nieuws/"]:
+        assert client.get(url).status_code == 200, url
+    for page in pages:
+        assert "/media/images/" in client.get(page.url).content.decode(), page.url
+    assert Rendition.objects.count() == made
