@@ -16,6 +16,9 @@ import requests
 
 from .conftest import free_port, gunicorn, production_env, tcp_proxy
 
+# Its processes run on a database of their own, whatever the suite's DATABASE_URL (.ci/run runs it once).
+pytestmark = pytest.mark.own_database
+
 
 @pytest.fixture(scope="module")
 def site(demo_database, tmp_path_factory):

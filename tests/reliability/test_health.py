@@ -14,6 +14,9 @@ import requests
 
 from .conftest import free_port, gunicorn, production_env, tcp_proxy, worker
 
+# Its processes run on a database of their own, whatever the suite's DATABASE_URL (.ci/run runs it once).
+pytestmark = pytest.mark.own_database
+
 SECRETS = ("reliability-test-secret", "postgres://", "redis://", "smtp://", "127.0.0.1", "password")
 
 

@@ -17,6 +17,9 @@ import requests
 
 from .conftest import free_port, gunicorn, pg_query, production_env, worker
 
+# Its processes run on a database of their own, whatever the suite's DATABASE_URL (.ci/run runs it once).
+pytestmark = pytest.mark.own_database
+
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller", reason="aiosmtpd is not installed (requirements.txt)")
 
 NAME = "Anouk de Vriës-Ørsted"

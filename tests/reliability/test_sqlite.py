@@ -8,10 +8,14 @@ increment may be lost.
 
 import multiprocessing
 
+import pytest
 from django.utils import timezone
 
 from .conftest import base_env, manage
 from .sqlite_writer import write
+
+# Its processes run on a database of their own, whatever the suite's DATABASE_URL (.ci/run runs it once).
+pytestmark = pytest.mark.own_database
 
 WRITERS = 4
 TRANSACTIONS = 150

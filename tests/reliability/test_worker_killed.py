@@ -15,6 +15,9 @@ import pytest
 
 from .conftest import free_port, manage, pg_query, production_env, worker
 
+# Its processes run on a database of their own, whatever the suite's DATABASE_URL (.ci/run runs it once).
+pytestmark = pytest.mark.own_database
+
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller", reason="aiosmtpd is not installed (requirements.txt)")
 
 ADDRESS = "werker-test@voorbeeld.example"
