@@ -163,6 +163,9 @@ LONGEST_FILES = (
     "tests/kennisplatform/test_startup_imports.py",
     "tests/security/test_hostile_input.py",
     "tests/browser/test_accessibility.py",
+    # CI's engine phase: most of its time, in two files so that both workers share it.
+    "tests/search/test_engine_live.py",
+    "tests/search/test_engine_index_changes.py",
 )
 
 

@@ -1,6 +1,19 @@
-import pytest
+"""The search tests' data (a finder page, a taxonomy, six practices) and the live engine's fixtures and helpers
+(test_engine_live.py, test_engine_index_changes.py and the other engine tests)."""
 
+import time
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.http import QueryDict
+
+from search import elastic, engine
+from search.contract import parse_finder_query
+from search.finder import run_finder
 from tests.factories.search import make_finder_page, make_practice, term
+from tests.services import service_missing
 
 
 @pytest.fixture
@@ -61,8 +74,62 @@ def practices(finder_page, taxonomy):
 __all__ = ["term"]
 
 
+@pytest.fixture(autouse=True)
+def database_search(request):
+    """Tests marked database_search state the database backend's answers (the engine's are in test_engine_live.py):
+    the backend is pinned whatever the run configures. CI's engine phase leaves them out (-m "not database_search"),
+    as they ran on the same database in the phase before."""
+    if request.node.get_closest_marker("database_search"):
+        settings = request.getfixturevalue("settings")
+        settings.OPENSEARCH_URL = ""
+        settings.ELASTICSEARCH_URL = ""
+
+
+# --- The live engine (OPENSEARCH_URL or ELASTICSEARCH_URL; make opensearch) -----------------------------------------
+
+
 @pytest.fixture
-def database_search(settings):
-    """Pin the database backend: these tests state its answers; the engine's are in test_engine_live.py."""
-    settings.OPENSEARCH_URL = ""
-    settings.ELASTICSEARCH_URL = ""
+def live_engine(settings):
+    config = engine.configured()
+    if config is None:
+        service_missing("no search engine configured: set OPENSEARCH_URL (make opensearch) or ELASTICSEARCH_URL")
+    try:
+        info = engine.transport().info()
+    except Exception as exc:  # noqa: BLE001
+        service_missing(f"the search engine at {config.url} does not answer: {exc}")
+    assert info["version"]["number"]
+    return engine.transport()
+
+
+@pytest.fixture
+def es_index(live_engine, practices):
+    elastic.rebuild()
+    return elastic
+
+
+@pytest.fixture
+def site_index(live_engine, demo_site):
+    """Wagtail's engine index rebuilt from this test's database, so no other test's pages linger in it."""
+    call_command("update_index", backend_name="default", verbosity=0, stdout=StringIO())
+    return live_engine
+
+
+def wait_for(condition, *, seconds=5.0):
+    """The engine makes writes searchable within its refresh interval (1 s): poll, do not sleep blindly."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if condition():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+
+
+def run(finder_page, query):
+    return run_finder(parse_finder_query(QueryDict(query)), index_page=finder_page)
+
+
+def hits_in_every_index(transport, word):
+    """Documents anywhere in this run's indices (site search and finder) that contain `word`."""
+    body = {"query": {"query_string": {"query": word}}, "size": 10}
+    return transport.search(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}_*", body=body)["hits"]["hits"]

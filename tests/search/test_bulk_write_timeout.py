@@ -19,7 +19,6 @@ from django.utils.module_loading import import_string
 from knowledge.models import BestPracticePage
 from search import elastic, engine
 from tests.factories.search import make_practice
-from tests.search.test_engine_live import live_engine  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
@@ -69,7 +68,7 @@ class SlowBulkProxy:
 
 
 @pytest.fixture
-def slow_engine(live_engine, settings):  # noqa: F811
+def slow_engine(live_engine, settings):
     """The configured engine behind the slow proxy, with a short search timeout."""
     proxy = SlowBulkProxy(engine.configured().url)
     name = "OPENSEARCH_URL" if engine.configured().kind == engine.OPENSEARCH else "ELASTICSEARCH_URL"
@@ -91,7 +90,7 @@ def wagtail_index(proxy_url, suffix):
     return index
 
 
-def test_a_slow_bulk_write_finishes_where_a_search_would_time_out(slow_engine, live_engine, finder_page):  # noqa: F811
+def test_a_slow_bulk_write_finishes_where_a_search_would_time_out(slow_engine, live_engine, finder_page):
     practices = [make_practice(f"Trage bulk {i}", index=finder_page) for i in range(3)]
 
     indexed, errors = elastic.rebuild()

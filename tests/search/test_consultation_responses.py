@@ -13,7 +13,7 @@ from knowledge.advisory.models import ResponseState, Visibility
 from search.site_search import site_search
 from tests.factories.advisory import ResponseFactory, make_proposal
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_search]
 
 
 def word(label):

@@ -12,7 +12,7 @@ from search.contract import parse_finder_query
 from search.finder import run_finder
 from tests.factories.search import make_finder_page, make_practice
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_search]
 
 
 def find(finder_page, query=""):

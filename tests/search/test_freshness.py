@@ -17,7 +17,7 @@ from tests.factories.search import make_practice
 
 # The production queue (a table, run by `manage.py db_worker`) instead of the tests' immediate backend.
 QUEUE = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("database_search")]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.database_search]
 
 
 def run_worker():

@@ -11,7 +11,7 @@ from search.site_search import site_search
 from tests.factories.events import EventPageFactory
 from tests.factories.knowledge import project_page
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_search]
 
 
 def word(label):

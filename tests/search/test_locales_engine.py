@@ -7,17 +7,13 @@ from django.core.management import call_command
 from django.utils import translation
 
 from home import demo
-from search import engine
 from search.site_search import site_search
-from tests.services import service_missing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 @pytest.fixture
-def english_index(demo_site, settings):
-    if engine.configured() is None:
-        service_missing("no search engine configured: set OPENSEARCH_URL (make opensearch) or ELASTICSEARCH_URL")
+def english_index(live_engine, demo_site, settings):
     settings.DEMO_ENGLISH_PAGES = True
     demo.load_english_pages(demo_site)
     call_command("update_index", backend_name="default", verbosity=0, stdout=StringIO())

@@ -8,7 +8,7 @@ import pytest
 
 from tests.search.relevance_set import JUDGEMENTS, misses
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_search]
 
 
 def test_the_set_covers_what_the_issue_names():

@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from tests.factories.search import make_practice
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_search]
 
 
 def result_titles(response):

@@ -5,7 +5,7 @@ import pytest
 from search.models import Synonym
 from tests.factories.accounts import editor
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_search]
 
 LISTING = "/admin/snippets/search/synonym/"
 
