@@ -31,6 +31,8 @@ DESKTOP = {"width": 1280, "height": 800}
 WCAG22_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 EXTRA_URLS = ["/zoeken/?q=pleegzorg", "/account/inloggen/", "/goede-voorbeelden/?regio=food-valley"]
 NOT_FOUND = "/bestaat-niet/"
+# Resolves once the browser has laid out and painted the page at its new size.
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def report_url():
@@ -83,54 +85,78 @@ def page_type_list():
 
 
 class PageTypeVisits:
-    """One pass per viewport and language over every page type, read by both the layout test and the WCAG 2.2 test:
-    each page loads once per viewport and language instead of once per test (the two tests cost some 170 s of
-    summed test time when each made its own pass, plus a flush and snapshot restore after each)."""
+    """One pass per language over every page type, read by the layout, WCAG 2.2 and third-party tests at both widths:
+    each page loads once per language at a phone's width, is measured, then widened to a desktop's and measured
+    again (test_a_widened_or_narrowed_page_is_laid_out_as_a_fresh_load). One load per page and language instead of
+    one per test (the tests cost some 170 s of summed test time when each made its own pass) or per width (about
+    0.25 s a page: the load and axe-core's injection)."""
+
+    VIEWPORTS = (PHONE, DESKTOP)
 
     def __init__(self, browser, live_server, django_db_blocker):
         self.browser, self.live_server, self.blocker = browser, live_server, django_db_blocker
-        self.passes = {}
+        self.passes = None
 
     def __call__(self, viewport):
-        if viewport["width"] not in self.passes:
+        if self.passes is None:
             with self.blocker.unblock():  # the page lists, and the live server's own queries
-                self.passes[viewport["width"]] = self._visit(viewport)
+                self.passes = self._visit()
         return self.passes[viewport["width"]]
 
-    def _visit(self, viewport):
+    def _visit(self):
         urls = page_type_list()
-        result = {"urls": urls, "statuses": {}, "overflow": [], "wcag": [], "requests": {}}
+        # Every request a page makes, from its navigation until the next one, at either width (read by
+        # test_no_public_page_requests_another_host).
+        requests = {}
+        passes = {
+            viewport["width"]: {"urls": urls, "statuses": {}, "overflow": [], "wcag": [], "requests": requests}
+            for viewport in self.VIEWPORTS
+        }
         for language in ("nl", "en"):
-            context, page = new_page(self.browser, self.live_server, viewport, language=language)
-            # Every request a page makes, from its navigation until the next one (read by test_third_parties.py).
-            current = [result["requests"].setdefault(("/taal/", language), [])]
+            context, page = new_page(self.browser, self.live_server, PHONE, language=language)
+            current = [requests.setdefault(("/taal/", language), [])]
             page.on("request", lambda request, current=current: current[0].append(request.url))
             for url in urls:
-                current[0] = result["requests"].setdefault((url, language), [])
-                response = page.goto(url)
-                page.wait_for_load_state("load")
-                label = f"{url} [{language}, {viewport['width']}px]"
-                result["statuses"][(url, language)] = response.status if response is not None else None
-                lang, extra, culprits = lang_and_overflow(page)
-                if lang != language:
-                    result["wcag"].append(f"{label}: lang is not {language}")
-                if extra > 0:
-                    result["overflow"].append(f"{label}: {extra}px too wide ({culprits})")
-                if SCREENSHOTS:
-                    page.screenshot(path=str(shot_name(url, viewport["width"], language)), full_page=True)
-                if AXE.exists():
-                    result["wcag"] += axe_audit(page, label)
+                current[0] = requests.setdefault((url, language), [])
+                for viewport in self.VIEWPORTS:
+                    result = passes[viewport["width"]]
+                    page.set_viewport_size(viewport)
+                    if viewport is PHONE:
+                        response = page.goto(url)
+                        page.wait_for_load_state("load")
+                    else:  # the new width's layout, before it is read
+                        page.evaluate(NEXT_FRAMES)
+                    result["statuses"][(url, language)] = response.status if response is not None else None
+                    self._measure(page, result, f"{url} [{language}, {viewport['width']}px]", language)
+                    if SCREENSHOTS:
+                        page.screenshot(path=str(shot_name(url, viewport["width"], language)), full_page=True)
             if AXE.exists():
-                if viewport is PHONE:  # the finder's disclosures open, so their checkboxes are measured too
-                    page.goto("/goede-voorbeelden/")
-                    page.locator("summary.kp-filters__summary").click()
-                    for summary in page.locator(".kp-facet-more > summary").all():
-                        summary.click()
-                    result["wcag"] += axe_audit(page, f"/goede-voorbeelden/ filters open [{language}]")
-                # Forms with errors: the error summary and the invalid fields must be accessible too.
-                result["wcag"] += submit_empty_forms(page, f"{language}, {viewport['width']}px", audit=axe_audit)
+                self._forms_and_open_filters(page, passes, language)
             context.close()
-        return result
+        return passes
+
+    @staticmethod
+    def _measure(page, result, label, language):
+        lang, extra, culprits = lang_and_overflow(page)
+        if lang != language:
+            result["wcag"].append(f"{label}: lang is not {language}")
+        if extra > 0:
+            result["overflow"].append(f"{label}: {extra}px too wide ({culprits})")
+        if AXE.exists():
+            result["wcag"] += axe_audit(page, label)
+
+    def _forms_and_open_filters(self, page, passes, language):
+        for viewport in self.VIEWPORTS:
+            page.set_viewport_size(viewport)
+            result = passes[viewport["width"]]
+            if viewport is PHONE:  # the finder's disclosures open, so their checkboxes are measured too
+                page.goto("/goede-voorbeelden/")
+                page.locator("summary.kp-filters__summary").click()
+                for summary in page.locator(".kp-facet-more > summary").all():
+                    summary.click()
+                result["wcag"] += axe_audit(page, f"/goede-voorbeelden/ filters open [{language}]")
+            # Forms with errors: the error summary and the invalid fields must be accessible too.
+            result["wcag"] += submit_empty_forms(page, f"{language}, {viewport['width']}px", audit=axe_audit)
 
 
 @pytest.fixture(scope="module")
@@ -150,11 +176,11 @@ def test_every_page_type_fits_the_screen_without_horizontal_scrolling(page_type_
     assert visits["overflow"] == [], "\n".join(visits["overflow"])
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
-def test_no_public_page_requests_another_host(page_type_visits, viewport):
+def test_no_public_page_requests_another_host(page_type_visits):
     """AVG: no data to third parties. Every request of every page type (and of the forms with errors and the open
-    filters) in Dutch and English, recorded by the page-type pass; the admin pages: test_third_parties.py."""
-    visits = page_type_visits(viewport)
+    filters) in Dutch and English, at both widths, recorded by the page-type pass; the admin pages:
+    test_third_parties.py."""
+    visits = page_type_visits(DESKTOP)
     own_host = urlsplit(page_type_visits.live_server.url).hostname
     requested = {key: urls for key, urls in visits["requests"].items() if urls}
     assert set(visits["statuses"]) <= set(requested)  # every page type in both languages was logged
@@ -260,6 +286,44 @@ def test_filters_stand_open_beside_the_results_on_a_desktop(browser, reading_sit
             filters, listing = page.locator(".kp-filters").bounding_box(), page.locator(results).bounding_box()
             assert filters["x"] + filters["width"] <= listing["x"], url  # beside, not above
         context.close()
+
+
+LAYOUT = """() => ({
+  open: [...document.querySelectorAll('details')].map(d => d.open),
+  openWide: [...document.querySelectorAll('details[data-open-wide]')].map(d => d.open),
+  visible: [...document.querySelectorAll('main input, main select, main a, main button')]
+    .map(e => e.getClientRects().length > 0),
+  boxes: [...document.querySelectorAll('header, nav, main, main h1, main h2, .kp-filters, .kp-results, footer')]
+    .map(e => { const r = e.getBoundingClientRect(); return [e.tagName, Math.round(r.x), Math.round(r.width)]; }),
+  width: document.documentElement.scrollWidth,
+})"""
+
+
+def test_a_widened_or_narrowed_page_is_laid_out_as_a_fresh_load(browser, reading_site):
+    """The page-type pass loads each page at a phone's width and widens it for the desktop's measurements: that is
+    only sound if a resized page is what a fresh load at the new width shows (site.js opens the finder's filters on
+    a wide screen and closes them again on a narrow one). Read for what differs most: the finder's disclosures."""
+    urls = ("/goede-voorbeelden/", events_index_url(), "/", "/zoeken/?q=pleegzorg")
+    fresh = {}
+    for viewport in (PHONE, DESKTOP):
+        context, page = new_page(browser, reading_site, viewport)
+        for url in urls:
+            page.goto(url)
+            page.wait_for_load_state("load")
+            fresh[(url, viewport["width"])] = page.evaluate(LAYOUT)
+        context.close()
+    # The control: the finder's filters are closed on a fresh phone page and open on a fresh desktop page.
+    assert fresh[(urls[0], PHONE["width"])]["openWide"] == [False]
+    assert fresh[(urls[0], DESKTOP["width"])]["openWide"] == [True]
+    context, page = new_page(browser, reading_site, PHONE)
+    for url in urls:
+        page.goto(url)
+        page.wait_for_load_state("load")
+        for viewport in (DESKTOP, PHONE):  # widened, then narrowed again
+            page.set_viewport_size(viewport)
+            page.evaluate(NEXT_FRAMES)
+            assert page.evaluate(LAYOUT) == fresh[(url, viewport["width"])], (url, viewport["width"])
+    context.close()
 
 
 def badge_colours(page, selector):

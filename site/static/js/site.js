@@ -15,9 +15,15 @@
   }
 
   // Disclosures marked data-open-wide (the finder's filters) stand open on wide screens; on a phone, and without
-  // this file, they are a closed <details> above the results.
-  if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) {
-    document.querySelectorAll("details[data-open-wide]").forEach(function (details) { details.open = true; });
+  // this file, they are a closed <details> above the results. A window that crosses the width (a tablet turned, a
+  // window resized) gets what a fresh load at its new width gets.
+  var wide = window.matchMedia && window.matchMedia("(min-width: 48rem)");
+  if (wide) {
+    var followWidth = function () {
+      document.querySelectorAll("details[data-open-wide]").forEach(function (details) { details.open = wide.matches; });
+    };
+    if (wide.matches) { followWidth(); }
+    if (wide.addEventListener) { wide.addEventListener("change", followWidth); }
   }
 
   // Search suggestions as you type (/zoeken/suggesties/?q=).
