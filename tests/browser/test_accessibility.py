@@ -67,12 +67,9 @@ def audit(page, label, tags=WCAG_TAGS, *, axe_url=None):
     """The WCAG A/AA violations on the current page, as readable lines. With `axe_url` (a same-origin address
     that the context's router answers with axe-core) the script loads under the page's own CSP; without it the
     context must bypass the CSP."""
-    if page.evaluate("() => typeof window.axe !== 'undefined'"):
-        pass  # the same document, audited again (say at another width)
-    elif axe_url:
-        page.add_script_tag(url=axe_url)
-    else:
-        page.add_script_tag(path=str(AXE))
+    already_loaded = page.evaluate("() => typeof window.axe !== 'undefined'")  # the same document, another width
+    if not already_loaded:
+        page.add_script_tag(**({"url": axe_url} if axe_url else {"path": str(AXE)}))
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         tags,
