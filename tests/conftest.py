@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests import demo_snapshot, demo_template
+from tests import demo_snapshot, demo_template, migrated_database
 
 
 class _Demo:
@@ -60,7 +60,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, d
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         yield
         return
-    _Demo.template = demo_template.RunTemplate.for_worker(tmp_path_factory.getbasetemp().parent, django_db_keepdb)
+    _Demo.template = demo_template.RunTemplate.for_worker(
+        tmp_path_factory.getbasetemp().parent, django_db_keepdb, migrated_database.shared_dir(tmp_path_factory)
+    )
     yield
     if _Demo.template is not None:
         _Demo.template.release()  # the builder failed before it published: the next worker builds its own
@@ -210,9 +212,9 @@ def pytest_sessionfinish(session):
     if hasattr(session.config, "workerinput"):
         return
     # Imported here: the controller never collects tests/reliability, and most runs never build the template.
-    from tests.reliability.conftest import SHARED_DIR_VARIABLE, drop_demo_template
+    from tests.reliability.conftest import drop_demo_template
 
-    if os.environ.get(SHARED_DIR_VARIABLE):
+    if os.environ.get(migrated_database.SHARED_DIR_VARIABLE):
         return  # kept for the next run; its owner (.ci/run) drops it
 
     drop_demo_template(session.config._tmp_path_factory.getbasetemp())

@@ -23,7 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from tests import demo_snapshot
+from tests import demo_snapshot, migrated_database
 
 LOCK = "demo-template.lock"
 SQLITE_FILE = "demo-template.sqlite3"
@@ -44,8 +44,10 @@ class RunTemplate:
         self.migrate = None
 
     @classmethod
-    def for_worker(cls, shared_dir: Path, keepdb: bool, alias=DEFAULT_DB_ALIAS):
-        """Wait for the builder (or become it); None where a template is no use (see the module's docstring)."""
+    def for_worker(cls, shared_dir: Path, keepdb: bool, migrated_dir: Path, alias=DEFAULT_DB_ALIAS):
+        """Wait for the builder (or become it); None where a template is no use (see the module's docstring).
+        The builder on PostgreSQL starts from the run's migrated database where there is one (CI's PostgreSQL
+        phase finds the one its SQLite phase built, tests/migrated_database.py): its migrate has nothing to do."""
         connection = connections[alias]
         if connection.vendor not in ("sqlite", "postgresql") or (keepdb and _test_database_exists(alias)):
             return None
@@ -62,6 +64,10 @@ class RunTemplate:
             # Tables only: the copy replaces them, so running the migrations first would be wasted.
             template.migrate = connection.settings_dict["TEST"].get("MIGRATE", True)
             connection.settings_dict["TEST"]["MIGRATE"] = False
+        elif connection.vendor == "postgresql":
+            migrated = migrated_database.published(migrated_dir)
+            if migrated and demo_snapshot.postgres_database_exists(alias, migrated):  # this suite's server's
+                connection.settings_dict["TEST"]["TEMPLATE"] = migrated
         return template
 
     def _published_name(self):

@@ -17,24 +17,10 @@ import pytest
 import redis
 import requests
 
+from tests import migrated_database
+from tests.migrated_database import DB_PREFIX, PG, pg_admin, shared_dir
+
 TEMPLATE_NAME_FILE = "reliability-demo-database"
-
-
-# CI (.ci/run) sets a folder that outlives one pytest run: its SQLite and PostgreSQL phases then share one template
-# (the fault tests' database does not depend on the suite's DATABASE_URL), and .ci/run drops it at the end.
-SHARED_DIR_VARIABLE = "KP_RELIABILITY_TEMPLATE_DIR"
-
-# The fault tests' own PostgreSQL databases are named <prefix>_<random>[_demo]; on a shared machine each engineer
-# (or CI job) can give a prefix of their own (KP_RELIABILITY_DB_PREFIX=kp_b_rel), so what is dropped is their own.
-DB_PREFIX = os.environ.get("KP_RELIABILITY_DB_PREFIX", "kp_reliability")
-
-
-def shared_tmp_dir(tmp_path_factory) -> Path:
-    """The folder that every xdist worker of the run shares (each worker's own temporary folder is one below it)."""
-    if os.environ.get(SHARED_DIR_VARIABLE):
-        return Path(os.environ[SHARED_DIR_VARIABLE])
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -266,14 +252,6 @@ def worker(env: dict, log_path) -> Process:
     )
 
 
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres", "connect_timeout": 3}
-
-
-def pg_admin(sql: str) -> None:
-    with psycopg.connect(**PG, autocommit=True) as conn:
-        conn.execute(sql)
-
-
 def pg_query(database: str, sql: str, *params):
     with psycopg.connect(**{**PG, "dbname": database}) as conn:
         return conn.execute(sql, params).fetchall()
@@ -295,22 +273,21 @@ def production_env(database_url: str, **extra) -> dict:
 
 
 def _build_demo_template(shared_dir: Path) -> str:
-    """The name of a PostgreSQL database with the demo loaded (migrate with BASE_URL set, then load_demo), built
-    by the first xdist worker that asks and copied by the others: one build per run instead of one per worker (a
-    migrate and load_demo in subprocesses cost some 40 s of a 2-core CI run each). The controller drops it at the
-    end (pytest_sessionfinish in tests/conftest.py reads the name file)."""
+    """The name of a PostgreSQL database with the demo loaded (a copy of the run's migrated database, then
+    load_demo with BASE_URL set), built by the first xdist worker that asks and copied by the others: one build per
+    run instead of one per worker (a load_demo in a subprocess costs some 20 s of a 2-core CI run). The controller
+    drops it at the end (pytest_sessionfinish in tests/conftest.py)."""
     name_file = shared_dir / TEMPLATE_NAME_FILE
     shared_dir.mkdir(parents=True, exist_ok=True)
     with open(shared_dir / "reliability-demo.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here until the template is there
         if name_file.exists():
             return name_file.read_text()
+        migrated = migrated_database.ensure(shared_dir)
         name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}_demo"
-        pg_admin(f'CREATE DATABASE "{name}"')
+        pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{migrated}"')
         try:
-            env = production_env(f"postgres://postgres@127.0.0.1:5432/{name}")
-            manage("migrate", "--noinput", "-v0", env=env)
-            manage("load_demo", "--skip-index", env=env)
+            manage("load_demo", "--skip-index", env=production_env(f"postgres://postgres@127.0.0.1:5432/{name}"))
         except BaseException:
             pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             raise
@@ -324,6 +301,7 @@ def drop_demo_template(shared_dir: Path) -> None:
         with contextlib.suppress(psycopg.Error):
             pg_admin(f'DROP DATABASE IF EXISTS "{name_file.read_text()}" WITH (FORCE)')
         name_file.unlink()
+    migrated_database.drop(shared_dir)
 
 
 @pytest.fixture(scope="module")
@@ -336,7 +314,7 @@ def demo_database(tmp_path_factory):
         pg_admin("SELECT 1")
     except psycopg.Error as error:
         skip_without(f"no PostgreSQL on 127.0.0.1:5432 ({error.__class__.__name__})")
-    template = _build_demo_template(shared_tmp_dir(tmp_path_factory))
+    template = _build_demo_template(shared_dir(tmp_path_factory))
     name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}"
     # Nobody connects to the template after its build, so the copy never meets "is being accessed by other users".
     pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')

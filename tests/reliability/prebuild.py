@@ -45,18 +45,18 @@ class _Build:
 def pytest_configure(config):
     if hasattr(config, "workerinput") or not _selected(config):
         return
-    from tests.reliability.conftest import pg_admin, shared_tmp_dir
+    from tests.migrated_database import pg_admin, shared_dir
 
     try:
         pg_admin("SELECT 1")
     except Exception:  # no PostgreSQL: the fixture skips (or, in CI, fails) with the reason, as before
         return
-    shared_dir = shared_tmp_dir(config._tmp_path_factory)
-    shared_dir.mkdir(parents=True, exist_ok=True)
-    log = open(shared_dir / "reliability-demo-build.log", "ab")  # noqa: SIM115 (the child holds it)
+    directory = shared_dir(config._tmp_path_factory)
+    directory.mkdir(parents=True, exist_ok=True)
+    log = open(directory / "reliability-demo-build.log", "ab")  # noqa: SIM115 (the child holds it)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "site")])}
     _Build.process = subprocess.Popen(
-        [sys.executable, "-m", "tests.reliability.prebuild", str(shared_dir)],
+        [sys.executable, "-m", "tests.reliability.prebuild", str(directory)],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -1,0 +1,122 @@
+"""One migrated, empty PostgreSQL database per run, copied (CREATE DATABASE … TEMPLATE) instead of migrated again.
+
+`migrate` runs 245 migrations (85% of it Django rendering model states, not SQL): some 40 s of one core on a 2-core
+CI machine, and CI ran it twice on PostgreSQL, for the fault tests' demo database (tests/reliability/conftest.py)
+in its SQLite phase and for the suite's test database in its PostgreSQL phase. Now the first of the two to come
+builds this database and both copy it:
+
+- the fault tests' demo database is a copy of it with the demo loaded under production settings (`load_demo`
+  gives the default Site BASE_URL's address, as their `migrate` did);
+- the worker that builds the suite's demo (tests/demo_template.py) creates its test database as a copy of it, and
+  its own `migrate` then finds nothing to apply.
+
+It is migrated in a subprocess under the test settings without BASE_URL, so it holds what pytest-django's own
+`migrate` of a test database holds. Its name file records a fingerprint of every migration on disk: a database
+migrated for other migrations is never used. It lives in `shared_dir()`: a run's shared temporary folder, dropped
+when the run ends, or in CI the folder `KP_TEST_TEMPLATE_DIR`, which outlives one pytest run and which .ci/run
+drops at its end.
+"""
+
+import contextlib
+import fcntl
+import hashlib
+import importlib.metadata
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+
+# CI (.ci/run) sets a folder that outlives one pytest run: its SQLite and PostgreSQL phases then share what is here.
+SHARED_DIR_VARIABLE = "KP_TEST_TEMPLATE_DIR"
+NAME_FILE = "migrated-database"
+
+# The test suite's own PostgreSQL databases are named <prefix>_<random>[…]; on a shared machine each engineer (or CI
+# job) can give a prefix of their own (KP_RELIABILITY_DB_PREFIX=kp_b_rel), so what is dropped is their own.
+DB_PREFIX = os.environ.get("KP_RELIABILITY_DB_PREFIX", "kp_reliability")
+PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres", "connect_timeout": 3}
+ROOT = Path(__file__).resolve().parents[1]
+APP_FOLDERS = ("site", "knowledge", "events", "search")
+
+
+def shared_dir(tmp_path_factory) -> Path:
+    """The folder that every xdist worker of the run shares (each worker's own temporary folder is one below it)."""
+    if os.environ.get(SHARED_DIR_VARIABLE):
+        return Path(os.environ[SHARED_DIR_VARIABLE])
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def pg_admin(sql: str) -> None:
+    with psycopg.connect(**PG, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def fingerprint() -> str:
+    """The project's migrations and the installed packages (whose migrations come with their version), hashed:
+    other migrations, another database. Without Django: the fault tests' prebuild process asks before setup."""
+    digest = hashlib.sha256()
+    for path in sorted(path for top in APP_FOLDERS for path in (ROOT / top).glob("**/migrations/*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    versions = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    digest.update(repr(versions).encode())
+    return digest.hexdigest()[:16]
+
+
+def published(directory: Path) -> str | None:
+    """The name of the migrated database in `directory`, if there is one for these migrations on 127.0.0.1:5432."""
+    name_file = directory / NAME_FILE
+    if not name_file.exists():
+        return None
+    name, _, recorded = name_file.read_text().partition(" ")
+    if recorded != fingerprint():
+        return None
+    try:
+        with psycopg.connect(**PG, autocommit=True) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    except psycopg.Error:
+        return None
+    return name if exists else None
+
+
+def ensure(directory: Path) -> str:
+    """The migrated database's name: built here by the first process that asks, awaited by the others."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / f"{NAME_FILE}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here until it is there
+        name = published(directory)
+        if name is not None:
+            return name
+        name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}_migrated"
+        pg_admin(f'CREATE DATABASE "{name}"')
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
+        for variable in ("BASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "OPENSEARCH_URL", "EMAIL_URL"):
+            env.pop(variable, None)
+        env.update(
+            PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
+            DJANGO_SETTINGS_MODULE="kennisplatform.settings.test",
+            DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}",
+        )
+        result = subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if result.returncode != 0:
+            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            raise RuntimeError(f"migrate of {name} failed:\n{result.stdout}{result.stderr}")
+        (directory / NAME_FILE).write_text(f"{name} {fingerprint()}")
+        return name
+
+
+def drop(directory: Path) -> None:
+    name_file = directory / NAME_FILE
+    if name_file.exists():
+        with contextlib.suppress(psycopg.Error):
+            pg_admin(f'DROP DATABASE IF EXISTS "{name_file.read_text().partition(" ")[0]}" WITH (FORCE)')
+        name_file.unlink()
