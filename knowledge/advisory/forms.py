@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.widgets import PlainSelect, PlainTextarea
 from knowledge.taxonomy import MainTheme
 
 from .models import (
@@ -40,20 +41,24 @@ WHOLE_PROPOSAL = ""
 
 
 class ResponseForm(forms.Form):
-    question = forms.TypedChoiceField(label=_("Vraag"), coerce=int, required=False)
+    """On every proposal page for the providers who may respond: its selects and text area are written without a
+    template render per option (home/widgets.py)."""
+
+    question = forms.TypedChoiceField(label=_("Vraag"), coerce=int, required=False, widget=PlainSelect)
     section = forms.ChoiceField(
         label=_("Waarop reageert u?"),
         required=False,
+        widget=PlainSelect,
         help_text=_("Op het hele voorstel of op één passage (het nummer staat bij de passage in de tekst)."),
     )
-    organisation = forms.TypedChoiceField(label=_("Namens"), coerce=int, required=False)
+    organisation = forms.TypedChoiceField(label=_("Namens"), coerce=int, required=False, widget=PlainSelect)
     position = forms.ChoiceField(label=_("Uw standpunt"), choices=Position.choices, widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("Uw reactie"),
         max_length=MAX_TEXT_LENGTH,
         error_messages=TEXT_ERRORS,
         help_text=MARKDOWN_HELP,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
+        widget=PlainTextarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
     )
     visibility = forms.ChoiceField(
         label=_("Wie mag uw reactie zien?"),
@@ -113,7 +118,7 @@ class ResponseEditForm(forms.Form):
         max_length=MAX_TEXT_LENGTH,
         error_messages=TEXT_ERRORS,
         help_text=MARKDOWN_HELP,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
+        widget=PlainTextarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
     )
     visibility = forms.ChoiceField(
         label=_("Wie mag uw reactie zien?"), choices=Visibility.choices, widget=forms.RadioSelect
@@ -125,7 +130,7 @@ class ReplyForm(forms.Form):
         label=_("Uw antwoord"),
         max_length=MAX_TEXT_LENGTH,
         error_messages=TEXT_ERRORS,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+        widget=PlainTextarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
     )
     is_official = forms.BooleanField(label=_("Officieel antwoord van de regio"), required=False)
 
@@ -144,7 +149,7 @@ class ModerationForm(forms.Form):
         label=_("Reden (de auteur ziet deze)"),
         max_length=1000,
         error_messages={"required": _("Geef een reden op; de auteur ziet deze.")},
-        widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
+        widget=PlainTextarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
     )
 
 
@@ -154,7 +159,7 @@ class OutcomeForm(forms.Form):
         label=_("Toelichting"),
         max_length=EXPLANATION_MAX_LENGTH,
         error_messages={"required": _("Licht de uitkomst kort toe.")},
-        widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
+        widget=PlainTextarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
     )
 
 

@@ -80,3 +80,34 @@ def test_region_options_are_kept_until_a_region_changes(demo_site):
     html = Client().get(event.url).content.decode()
     assert f'<option value="{region.pk}">Achterhoek (nieuw)</option>' in html
     assert ">Achterhoek</option>" not in html
+
+
+DJANGOS_BY_PLAIN = {PlainSelect: forms.Select, PlainTextarea: forms.Textarea}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {"question": "<b>", "organisation": "x", "text": "a\n<i>b</i> & c"}, {"text": "x" * 20_001}],
+)
+def test_the_response_form_writes_the_same_html_as_djangos_widgets(demo_site, data):
+    """The response form on every proposal page a provider may answer: its question, passage and organisation
+    selects and its text area, unbound, with errors and with hostile values, byte for byte Django's HTML."""
+    from accounts.models import Organisation
+    from knowledge.advisory.forms import ResponseForm
+    from tests.factories.advisory import make_proposal
+
+    proposal = make_proposal(questions=('Steunt u "dit" <voorstel>?', "Wat mist er?"))
+    organisations = list(Organisation.objects.order_by("pk")[:2])
+    form = ResponseForm(data, proposal=proposal, organisations=organisations)
+    if data is not None:
+        assert not form.is_valid()  # errors add aria-invalid and aria-describedby
+    names = [name for name in ("question", "section", "organisation", "text") if name in form.fields]
+    assert {"question", "organisation", "text"} <= set(names)
+    for name in names:
+        widget = form.fields[name].widget
+        ours, plain = str(form[name]), type(widget)
+        assert plain in DJANGOS_BY_PLAIN, name
+        widget.__class__ = DJANGOS_BY_PLAIN[plain]
+        assert str(form[name]) == ours, name
+        widget.__class__ = plain
+    assert "Steunt u &quot;dit&quot; &lt;voorstel&gt;?" in str(form["question"])
