@@ -21,6 +21,7 @@ from accounts.permissions import (
 )
 from home.pagination import PAGE_SIZE
 from home.request_scope import once, public
+from home.statements import fetch
 
 from . import models
 
@@ -157,13 +158,11 @@ class ResponseCounts:
         return dict(self.sections).get(key or "", 0)
 
 
-def response_counts(proposals) -> dict:
-    """{proposal pk: ResponseCounts} for these proposals (pages or pks), in one query: the counts per position and
-    passage (GROUP BY) and the responding organisations (the responses' own and their accepted co-signers, each
-    organisation once: UNION drops the repeats) come back as rows of one statement, told apart by which of `n`
-    and `organisation` is set. Two queries before, on every proposal page and listing."""
+def _response_count_rows(pks):
+    """The counts of ``response_counts`` as rows of one statement: the counts per position and passage (GROUP BY)
+    and the responding organisations (the responses' own and their accepted co-signers, each organisation once:
+    UNION drops the repeats), told apart by which of `n` and `organisation` is set."""
     models = _models()
-    pks = [getattr(p, "pk", p) for p in proposals]
     active = models.Response.objects.filter(proposal__in=pks, state=models.ResponseState.ACTIVE)
     none_text, none_number = Value(None, output_field=CharField()), Value(None, output_field=IntegerField())
     grouped = (
@@ -183,11 +182,16 @@ def response_counts(proposals) -> dict:
         .values_list("response__proposal", "no_position", "no_section", "no_count", "organisation")
         .order_by()
     )
+    return grouped.union(own, cosigned)
+
+
+def _response_counts_from(pks, rows) -> dict:
+    models = _models()
     per_position: dict[int, dict[str, int]] = {}
     per_section: dict[int, dict[str, int]] = {}
     totals: dict[int, int] = {}
     organisations: dict[int, int] = {}
-    for pk, position, section_key, n, organisation in grouped.union(own, cosigned):
+    for pk, position, section_key, n, organisation in rows:
         if organisation is not None:
             organisations[pk] = organisations.get(pk, 0) + 1
             continue
@@ -208,8 +212,25 @@ def response_counts(proposals) -> dict:
     return result
 
 
+def response_counts(proposals) -> dict:
+    """{proposal pk: ResponseCounts} for these proposals (pages or pks), in one query. Two queries before, on every
+    proposal page and listing."""
+    pks = [getattr(p, "pk", p) for p in proposals]
+    return _response_counts_from(pks, _response_count_rows(pks))
+
+
+_PROPOSAL_PLACEHOLDER = -618_204_773  # no proposal has this id: compiled in, replaced on each run
+
+
 def proposal_response_counts(proposal) -> ResponseCounts:
-    return response_counts([proposal])[proposal.pk]
+    """One proposal's counts, on every proposal page: the statement is compiled once per process (home.statements;
+    the UNION of three parts cost more to compile than to run)."""
+    rows = fetch(
+        "advisory-proposal-response-counts",
+        lambda: _response_count_rows([_PROPOSAL_PLACEHOLDER]),
+        values={_PROPOSAL_PLACEHOLDER: proposal.pk},
+    )
+    return _response_counts_from([proposal.pk], rows)[proposal.pk]
 
 
 # Permissions -------------------------------------------------------------------------------------------------
@@ -690,9 +711,24 @@ def draft_for(*, proposal, user):
     return models.ResponseDraft.objects.filter(proposal=proposal, author=user).first()
 
 
+_USER_PLACEHOLDER = -618_204_779
+
+
 def is_following(*, proposal, user) -> bool:
+    """On every proposal page for a signed-in visitor: compiled once per process (home.statements)."""
     models = _models()
-    return bool(user.is_authenticated and models.ProposalFollow.objects.filter(proposal=proposal, user=user).exists())
+    if not user.is_authenticated:
+        return False
+    rows = fetch(
+        "advisory-is-following",
+        lambda: (
+            models.ProposalFollow.objects.filter(proposal=_PROPOSAL_PLACEHOLDER, user=_USER_PLACEHOLDER)
+            .values_list("pk")
+            .order_by()[:1]
+        ),
+        values={_PROPOSAL_PLACEHOLDER: proposal.pk, _USER_PLACEHOLDER: user.pk},
+    )
+    return bool(rows)
 
 
 def followers_who_may_see(*, response, exclude=()):
