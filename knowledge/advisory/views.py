@@ -72,7 +72,6 @@ class ProposalRoutesMixin(RefusalMixin):
         """`focus_response`: show the page of the response list that holds this response (a form error on it)."""
 
         from . import selectors, wording
-        from .forms import ResponseForm
 
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):  # the template, the form and the grouping each list them
@@ -93,69 +92,11 @@ class ProposalRoutesMixin(RefusalMixin):
         staff = selectors.acts_for_region(proposal=self, user=user)
         in_audience = bool(user.is_authenticated and selectors.user_audience_organisations(proposal=self, user=user))
         may_reply = staff or (in_audience and self.is_open(now))
-        own_org_ids = {org.pk for org in permissions.organisations(user)}
-        provider_org_ids = {org.pk for org in permissions.provider_organisations(user)}
+        self._annotate_for_viewer(responses, user=user, now=now, staff=staff, may_reply=may_reply)
         sections = self.sections()
-        audience = None  # loaded once, only if this person may invite co-signers on a response
-        for response in responses:
-            response.proposal = self  # already loaded: no query per response
-            response.signatories = selectors.signatories(response)
-            response.pending_cosigners = (
-                [c.organisation for c in response.cosignatures.all() if c.state == "invited"]
-                if response.organisation_id in provider_org_ids or staff
-                else []
-            )
-            response.author_display = (
-                response.author_name
-                if selectors.shows_author_name(
-                    response=response, user=user, acts_for_region_=staff, own_organisation_ids=provider_org_ids
-                )
-                else ""
-            )
-            response.may_invite = bool(
-                response.organisation_id in provider_org_ids
-                and selectors.can_invite_cosigners(response=response, user=user, now=now)
-            )
-            if response.may_invite and audience is None:
-                audience = list(selectors.audience_organisations(self).order_by("name"))
-            response.cosign_candidates = (
-                selectors.cosign_candidates(response=response, audience=audience) if response.may_invite else []
-            )
-            response.may_decide_cosign = any(
-                c.state == "invited" and c.organisation_id in provider_org_ids for c in response.cosignatures.all()
-            ) and self.is_open(now)
-            # The rule of selectors.can_report without a query per response (the service checks it again).
-            response.may_report = bool(
-                user.is_authenticated
-                and response.state == "active"
-                and response.author_id != user.pk
-                and response.organisation_id not in own_org_ids
-                and not any(
-                    c.state == "accepted" and c.organisation_id in own_org_ids for c in response.cosignatures.all()
-                )
-            )
-            response.may_request_review = bool(selectors.can_request_review(response=response, user=user))
-            response.may_edit = bool(selectors.can_edit_response(response=response, user=user, now=now))
-            response.may_withdraw = bool(selectors.can_withdraw_response(response=response, user=user, now=now))
-            response.may_reply = may_reply and response.state == "active"
         draft = selectors.draft_for(proposal=self, user=user) if decision else None
         if decision and "response_form" not in context:
-            organisations = selectors.user_audience_organisations(proposal=self, user=user)
-            initial = {}
-            if draft is not None:
-                initial = {
-                    "question": draft.question_id,
-                    "organisation": draft.organisation_id,
-                    "position": draft.position or None,
-                    "text": draft.body_markdown,
-                    "visibility": draft.visibility or "public",
-                    "section": draft.section_key,
-                    "show_author_name": draft.show_author_name,
-                }
-            passage = request.GET.get("passage", "")
-            if passage and self.section(passage):  # "Reageer op deze passage" next to a passage in the text
-                initial["section"] = passage
-            context["response_form"] = ResponseForm(proposal=self, organisations=organisations, initial=initial or None)
+            context["response_form"] = self._response_form(request, draft)
         counts = selectors.proposal_response_counts(self)
         section_by_key = {section.key: section for section in sections}
         body_parts = []
@@ -188,6 +129,75 @@ class ProposalRoutesMixin(RefusalMixin):
             }
         )
         return context
+
+    def _annotate_for_viewer(self, responses, *, user, now, staff, may_reply):
+        """What this visitor sees and may do on each listed response, from the rows already loaded (the services
+        check each action again)."""
+        from . import selectors
+
+        own_org_ids = {org.pk for org in permissions.organisations(user)}
+        provider_org_ids = {org.pk for org in permissions.provider_organisations(user)}
+        audience = None  # loaded once, only if this person may invite co-signers on a response
+        for response in responses:
+            response.proposal = self  # already loaded: no query per response
+            response.signatories = selectors.signatories(response)
+            cosignatures = response.cosignatures.all()
+            response.pending_cosigners = (
+                [c.organisation for c in cosignatures if c.state == "invited"]
+                if response.organisation_id in provider_org_ids or staff
+                else []
+            )
+            shows_name = selectors.shows_author_name(
+                response=response, user=user, acts_for_region_=staff, own_organisation_ids=provider_org_ids
+            )
+            response.author_display = response.author_name if shows_name else ""
+            response.may_invite = bool(
+                response.organisation_id in provider_org_ids
+                and selectors.can_invite_cosigners(response=response, user=user, now=now)
+            )
+            if response.may_invite and audience is None:
+                audience = list(selectors.audience_organisations(self).order_by("name"))
+            response.cosign_candidates = (
+                selectors.cosign_candidates(response=response, audience=audience) if response.may_invite else []
+            )
+            response.may_decide_cosign = any(
+                c.state == "invited" and c.organisation_id in provider_org_ids for c in cosignatures
+            ) and self.is_open(now)
+            # The rule of selectors.can_report without a query per response.
+            response.may_report = bool(
+                user.is_authenticated
+                and response.state == "active"
+                and response.author_id != user.pk
+                and response.organisation_id not in own_org_ids
+                and not any(c.state == "accepted" and c.organisation_id in own_org_ids for c in cosignatures)
+            )
+            response.may_request_review = bool(selectors.can_request_review(response=response, user=user))
+            response.may_edit = bool(selectors.can_edit_response(response=response, user=user, now=now))
+            response.may_withdraw = bool(selectors.can_withdraw_response(response=response, user=user, now=now))
+            response.may_reply = may_reply and response.state == "active"
+
+    def _response_form(self, request, draft):
+        """The empty response form, or the visitor's draft in it; "Reageer op deze passage" (``?passage=``) picks
+        the passage."""
+        from . import selectors
+        from .forms import ResponseForm
+
+        initial = {}
+        if draft is not None:
+            initial = {
+                "question": draft.question_id,
+                "organisation": draft.organisation_id,
+                "position": draft.position or None,
+                "text": draft.body_markdown,
+                "visibility": draft.visibility or "public",
+                "section": draft.section_key,
+                "show_author_name": draft.show_author_name,
+            }
+        passage = request.GET.get("passage", "")
+        if passage and self.section(passage):
+            initial["section"] = passage
+        organisations = selectors.user_audience_organisations(proposal=self, user=request.user)
+        return ResponseForm(proposal=self, organisations=organisations, initial=initial or None)
 
     def _prefetch_questions(self, request):
         """The questions, left as ``prefetch_related_objects([self], "questions")`` leaves them, from rows kept with
