@@ -1,15 +1,16 @@
-"""CPU per request of the signed-in detail pages, with the test client: stable on a busy machine.
+"""CPU per request of the signed-in pages, with the test client: stable on a busy machine.
 
     DJANGO_SETTINGS_MODULE=kennisplatform.settings.production DATABASE_URL=… REDIS_URL=… SECRET_KEY=… \\
         ALLOWED_HOSTS=testserver BASE_URL=… EMAIL_URL=smtp://127.0.0.1:1025 PAGE_CACHE_SECONDS=0 \\
-        .venv/bin/python bench/signed_pages.py [--repeat 200] [--profile proposal:provider]
+        .venv/bin/python bench/signed_pages.py [--repeat 200] [--profile proposal:provider] [--pages finder,proposal]
 
-On a database with the demo loaded (migrate, load_demo, collectstatic), renders the proposal, event, project,
-best-practice and case-evaluation pages for an anonymous visitor, the demo provider member and the demo editor
-(force_login), warms up, then measures each page `--repeat` times: time.process_time() per request (median and
-the lower quartile and the minimum, which load on the other core disturbs least), the queries of one request and
-its Python function calls (sys.setprofile: exactly repeatable, a proxy for CPU that load does not move). wrk and
-bench/pages.py need a quiet machine; process time and query counts hardly move with the machine's load.
+On a database with the demo loaded (migrate, load_demo, collectstatic), renders the project index, the finder
+(with and without two filters) and the proposal, event, project, best-practice and case-evaluation pages for an
+anonymous visitor, the demo provider member and the demo editor (force_login), warms up, then measures each page
+`--repeat` times: time.process_time() per request (median and the lower quartile and the minimum, which load on
+the other core disturbs least), the queries of one request and its Python function calls (sys.setprofile:
+exactly repeatable, a proxy for CPU that load does not move). wrk and bench/pages.py need a quiet machine;
+process time and query counts hardly move with the machine's load. `--pages` picks page kinds (comma-separated).
 `--profile PAGE:USER` prints the cProfile of that page instead (cumulative, top 40).
 """
 
@@ -41,11 +42,16 @@ def pages():
     # as bench/pages.py: an event whose page carries the registration form, else any
     events = list(EventPage.objects.live().public().order_by("start"))
     events = [e for e in events if 'name="region"' in Client().get(e.url).content.decode()] or events
+    practice = BestPracticePage.objects.live().public().exclude(slug__startswith="bench-").order_by("pk").first()
+    two_filters = f"/goede-voorbeelden/?actielijn={practice.action_line.slug}&regio={practice.region.slug}"
     return {
+        "project index": "/projecten/",
+        "finder": "/goede-voorbeelden/",
+        "finder + 2 filters": two_filters,
         "proposal": proposal.url,
         "event": events[0].url,
         "project": first(ProjectPage),
-        "best practice": BestPracticePage.objects.live().exclude(slug__startswith="bench-").order_by("pk")[0].url,
+        "best practice": practice.url,
         "case evaluation": first(CaseEvaluationPage),
     }
 
@@ -107,7 +113,7 @@ def main():
         pstats.Stats(profile).sort_stats("tottime").print_stats(25)
         return
 
-    print(f"{'page':<16} {'user':<10} {'ms median':>9} {'ms p25':>7} {'ms min':>7} {'queries':>7} {'calls':>7}")
+    print(f"{'page':<18} {'user':<10} {'ms median':>9} {'ms p25':>7} {'ms min':>7} {'queries':>7} {'calls':>7}")
     for kind, url in urls.items():
         for who, client in clients.items():
             for _ in range(20):
@@ -124,7 +130,7 @@ def main():
                 times.append((time.process_time() - started) * 1000)
             quartiles = statistics.quantiles(times, n=4)
             print(
-                f"{kind:<16} {who:<10} {statistics.median(times):>9.2f} {quartiles[0]:>7.2f} {min(times):>7.2f}"
+                f"{kind:<18} {who:<10} {statistics.median(times):>9.2f} {quartiles[0]:>7.2f} {min(times):>7.2f}"
                 f" {queries:>7} {calls:>7}",
                 flush=True,
             )

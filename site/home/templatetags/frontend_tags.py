@@ -4,7 +4,8 @@ from django import template
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
@@ -49,6 +50,26 @@ def facet_top(options, size=FACET_TOP):
 def facet_rest(options, size=FACET_TOP):
     """The options behind "toon alle" (empty for a short facet)."""
     return _split(options, int(size))[1]
+
+
+@register.simple_tag
+def facet_checkboxes(facet, options):
+    """A facet's options as Utrecht checkboxes with their counts, written in Python: a template include per option
+    cost the finder more than the rest of its page where every term has results (10,000 practices: some 150)."""
+    param = conditional_escape(facet.param)
+    html = []
+    for option in options:
+        slug = conditional_escape(option.slug)
+        checked = " checked" if option.selected else ""
+        html.append(
+            '<div class="utrecht-form-field utrecht-form-field--checkbox">\n'
+            '          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox"'
+            f' id="f-{param}-{slug}" name="{param}" value="{slug}"{checked}>\n'
+            f'          <label class="utrecht-form-label utrecht-form-label--checkbox" for="f-{param}-{slug}">'
+            f'{conditional_escape(option.label)} <span class="kp-count">({int(option.count)})</span></label>\n'
+            "        </div>\n"
+        )
+    return mark_safe("".join(html))  # noqa: S308 (every value escaped above)
 
 
 def _split(options, size):
