@@ -88,18 +88,30 @@ def remember(name: str, compute, *, timeout: int = 3600):
     move, delete or view-restriction change bumps it): for parts of a page that every visitor sees alike and that
     change only with published content, such as related items. One cache round trip on a hit. The value must be
     picklable (plain data, not page objects)."""
-    key = "pagecache:value:" + hashlib.sha256(name.encode()).hexdigest()
-    found = cache.get_many([GENERATION_KEY, key])
+    return remember_many([name], lambda names: {name: compute()}, timeout=timeout)[name]
+
+
+def remember_many(names, compute_missing, *, timeout: int = 3600) -> dict:
+    """``remember`` for several values in one cache round trip: {name: value}. ``compute_missing(names)`` gives
+    {name: value} for the names not kept (or kept from an earlier generation), which are stored together."""
+    keys = {name: "pagecache:value:" + hashlib.sha256(name.encode()).hexdigest() for name in names}
+    found = cache.get_many([GENERATION_KEY, *keys.values()])
     generation = found.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
         generation = cache.get(GENERATION_KEY, 1)
-    stored = found.get(key)
-    if stored is not None and stored[0] == generation:
-        return stored[1]
-    value = compute()
-    cache.set(key, (generation, value), timeout=timeout)
-    return value
+    values, missing = {}, []
+    for name, key in keys.items():
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            values[name] = stored[1]
+        else:
+            missing.append(name)
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many({keys[name]: (generation, value) for name, value in computed.items()}, timeout=timeout)
+        values.update(computed)
+    return values
 
 
 def remember_for_page(request, page, name: str, compute):

@@ -266,39 +266,3 @@ def test_unfiltered_counts_are_counted_once_and_follow_every_change(finder_page,
     moved.refresh_from_db()
     moved.move(other, pos="last-child")
     assert unfiltered()[:2] == (4, 0)
-
-
-def test_facet_checkboxes_tie_each_label_to_its_box_and_escape_the_term():
-    """The finder's facet options (home/templatetags/frontend_tags.py, written without a template per option)."""
-    from html.parser import HTMLParser
-
-    from home.templatetags.frontend_tags import facet_checkboxes
-    from search.contract import Facet, FacetOption
-
-    options = [FacetOption("noord", 'Noord <b>"&"</b>', 3, True), FacetOption("zuid", "Zuid", 12, False)]
-    html = facet_checkboxes(Facet("regio", "Regio", options), options)
-
-    class Boxes(HTMLParser):
-        inputs, labels, text = {}, {}, []
-
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            if tag == "input":
-                self.inputs[attrs["id"]] = attrs
-            elif tag == "label":
-                self.labels[attrs["for"]] = len(self.text)
-                self.text.append("")
-            elif tag not in ("div", "span"):
-                raise AssertionError(f"unexpected <{tag}>")
-
-        def handle_data(self, data):
-            if self.text:
-                self.text[-1] += data
-
-    boxes = Boxes()
-    boxes.feed(html)
-    assert set(boxes.inputs) == set(boxes.labels) == {"f-regio-noord", "f-regio-zuid"}
-    noord, zuid = boxes.inputs["f-regio-noord"], boxes.inputs["f-regio-zuid"]
-    assert (noord["name"], noord["value"], noord["type"]) == ("regio", "noord", "checkbox")
-    assert "checked" in noord and "checked" not in zuid
-    assert [" ".join(text.split()) for text in boxes.text] == ['Noord <b>"&"</b> (3)', "Zuid (12)"]
