@@ -114,9 +114,14 @@ def ensure(directory: Path) -> str:
         return name
 
 
-def drop(directory: Path) -> None:
-    name_file = directory / NAME_FILE
+def drop_named(name_file: Path) -> None:
+    """Drop the database whose name starts the file (this module's or the fault tests' demo template), and the
+    file."""
     if name_file.exists():
         with contextlib.suppress(psycopg.Error):
             pg_admin(f'DROP DATABASE IF EXISTS "{name_file.read_text().partition(" ")[0]}" WITH (FORCE)')
         name_file.unlink()
+
+
+def drop(directory: Path) -> None:
+    drop_named(directory / NAME_FILE)

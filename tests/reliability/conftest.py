@@ -296,11 +296,7 @@ def _build_demo_template(shared_dir: Path) -> str:
 
 
 def drop_demo_template(shared_dir: Path) -> None:
-    name_file = shared_dir / TEMPLATE_NAME_FILE
-    if name_file.exists():
-        with contextlib.suppress(psycopg.Error):
-            pg_admin(f'DROP DATABASE IF EXISTS "{name_file.read_text()}" WITH (FORCE)')
-        name_file.unlink()
+    migrated_database.drop_named(shared_dir / TEMPLATE_NAME_FILE)
     migrated_database.drop(shared_dir)
 
 
