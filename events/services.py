@@ -300,6 +300,27 @@ def _already_registered(registration: Registration, *, notify: bool) -> Registra
     return registration
 
 
+def _check_consent_region_and_role(*, consent, region, role) -> None:
+    if not consent:
+        raise RegistrationError(
+            _("Geef toestemming voor het verwerken van uw gegevens volgens de privacyverklaring."),
+            code="consent",
+            field="consent",
+        )
+    if region is None or region.kind != OrganisationKind.REGION:
+        raise RegistrationError(_("Kies een van de 42 jeugdzorgregio's."), code="region", field="region")
+    if role not in RegistrationRole.values:
+        raise RegistrationError(_("Kies uw rol."), code="role", field="role")
+
+
+def _next_waiting_position(event) -> int:
+    """The end of the waiting list; the caller holds the event's lock, so no one else takes the same place."""
+    last = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).aggregate(
+        last=Max("waiting_position")
+    )["last"]
+    return (last or 0) + 1
+
+
 def register(
     *,
     event: EventPage,
@@ -324,16 +345,7 @@ def register(
     now = now or timezone.now()
     person = _clean_person(name=name, email=email, organisation_name=organisation_name, needs=needs)
     email = person["email"]
-    if not consent:
-        raise RegistrationError(
-            _("Geef toestemming voor het verwerken van uw gegevens volgens de privacyverklaring."),
-            code="consent",
-            field="consent",
-        )
-    if region is None or region.kind != OrganisationKind.REGION:
-        raise RegistrationError(_("Kies een van de 42 jeugdzorgregio's."), code="region", field="region")
-    if role not in RegistrationRole.values:
-        raise RegistrationError(_("Kies uw rol."), code="role", field="role")
+    _check_consent_region_and_role(consent=consent, region=region, role=role)
 
     with transaction.atomic():
         event = _lock_event(event.pk)
@@ -343,22 +355,13 @@ def register(
         if not event.admits_region(region):
             raise RegistrationError(audience_error(event), code="audience", field="region")
         cleaned_answers = clean_answers(event, answers or {}, questions)
-        duplicate = _(
-            "Met dit e-mailadres is al iemand ingeschreven voor deze bijeenkomst. Kijk in uw e-mail voor "
-            "de bevestiging; daarin staat de link om uw inschrijving te bekijken."
-        )
         # A second registration with this address is caught by the partial unique constraint (one query less on
         # every registration than looking first); the IntegrityError branch below handles it.
         total, per_region = _place_counts(event)
         confirmed = _has_place(event, region.pk, total, per_region)
-        position = None
         if not confirmed and event.waiting_list_mode == WaitingListMode.OFF:
             raise _full_error(event, region, total)
-        if not confirmed:
-            last = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).aggregate(
-                last=Max("waiting_position")
-            )["last"]
-            position = (last or 0) + 1
+        position = None if confirmed else _next_waiting_position(event)
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
@@ -380,7 +383,14 @@ def register(
         except IntegrityError as exc:
             existing = Registration.objects.filter(event=event, email__iexact=email, status__in=ACTIVE_STATUSES).first()
             if existing is None:
-                raise RegistrationError(duplicate, code="duplicate", field="email") from exc
+                raise RegistrationError(
+                    _(
+                        "Met dit e-mailadres is al iemand ingeschreven voor deze bijeenkomst. Kijk in uw e-mail "
+                        "voor de bevestiging; daarin staat de link om uw inschrijving te bekijken."
+                    ),
+                    code="duplicate",
+                    field="email",
+                ) from exc
             return _already_registered(existing, notify=notify)
         if notify:
             _enqueue_mail(registration, "confirmed" if confirmed else "waiting")

@@ -167,13 +167,20 @@ def _practice_date(number):
 
 
 def load_practices(index, projects, evaluations):
+    """The pilots of the 42 regions (reference data) and FoodValley's own practices; the number loaded."""
     from accounts.models import Organisation
 
-    regions = {o.slug: o for o in Organisation.objects.regions()}
-    themes = {t.slug: t for t in MainTheme.objects.select_related("action_line")}
-    phases = {p.slug: p for p in Phase.objects.all()}
-    kinds = {k.slug: k for k in PracticeKind.objects.all()}
-    levels = {e.slug: e for e in EvidenceLevel.objects.all()}
+    terms = {
+        "regions": {o.slug: o for o in Organisation.objects.regions()},
+        "themes": {t.slug: t for t in MainTheme.objects.select_related("action_line")},
+        "phases": {p.slug: p for p in Phase.objects.all()},
+        "kinds": {k.slug: k for k in PracticeKind.objects.all()},
+        "levels": {e.slug: e for e in EvidenceLevel.objects.all()},
+    }
+    return _load_pilots(index, **terms) + _load_foodvalley_practices(index, projects, evaluations, **terms)
+
+
+def _load_pilots(index, *, regions, themes, phases, kinds, levels):
     from django.utils.text import slugify
 
     count = 0
@@ -212,7 +219,12 @@ def load_practices(index, projects, evaluations):
             body=body,
         )
         count += 1
+    return count
+
+
+def _load_foodvalley_practices(index, projects, evaluations, *, regions, themes, phases, kinds, levels):
     food_valley = regions["food-valley"]
+    count = 0
     for number, spec in enumerate(demo_data.FOODVALLEY_PRACTICES):
         theme = themes[spec["theme"]]
         ensure_child_page(

@@ -199,8 +199,13 @@ def _open_proposal(index, members, staff, now):
         )
         proposal.save_revision().publish()
         proposal = ProposalPage.objects.get(pk=proposal.pk)
-    if Response.objects.filter(proposal=proposal).exists():
-        return proposal
+    if not Response.objects.filter(proposal=proposal).exists():
+        _open_proposal_responses(proposal, members, staff, now)
+    return proposal
+
+
+def _open_proposal_responses(proposal, members, staff, now):
+    """Three providers' responses (one only for the region) and two replies, the region's official."""
     q1, q2 = list(proposal.questions.all())
     vallei = members["demo-jeugdhulp-de-vallei"]
     first = _response(
@@ -252,7 +257,6 @@ def _open_proposal(index, members, staff, now):
         official=True,
         created_at=now - timezone.timedelta(days=1),
     )
-    return proposal
 
 
 def _processed_proposal(index, members, staff, now):
@@ -299,8 +303,13 @@ def _processed_proposal(index, members, staff, now):
         )
         proposal.save_revision().publish()
         proposal = ProposalPage.objects.get(pk=proposal.pk)
-    if Response.objects.filter(proposal=proposal).exists():
-        return proposal
+    if not Response.objects.filter(proposal=proposal).exists():
+        _processed_proposal_responses(proposal, members, staff, now)
+    return proposal
+
+
+def _processed_proposal_responses(proposal, members, staff, now):
+    """Two responses with what the region did with them (adopted, partly)."""
     question = proposal.questions.first()
     response = _response(
         proposal,
@@ -336,7 +345,6 @@ def _processed_proposal(index, members, staff, now):
         recorded_by=staff,
         recorded_at=now - timezone.timedelta(days=12),
     )
-    return proposal
 
 
 @transaction.atomic

@@ -108,6 +108,27 @@ def _lock_proposal(proposal):
     return ProposalPage.objects.select_for_update().get(pk=proposal.pk)
 
 
+def _response_target(*, proposal, user, organisation, question, section_key):
+    """(organisation, passage) of a new response: on behalf of one of the user's organisations in the audience
+    (the first when none is chosen), on one of this proposal's questions (required when it has any) and on one of
+    its passages, or on the whole proposal (None)."""
+    organisations = selectors.user_audience_organisations(proposal=proposal, user=user)
+    if organisation is None:
+        organisation = organisations[0]
+    elif organisation.pk not in {org.pk for org in organisations}:
+        raise AdvisoryError(_("U kunt alleen reageren namens een organisatie uit de doelgroep."), field="organisation")
+    if question is not None and question.page_id != proposal.pk:
+        raise AdvisoryError(_("Deze vraag hoort niet bij dit voorstel."), field="question")
+    if question is None and proposal.questions.exists():
+        raise AdvisoryError(_("Kies de vraag waarop u reageert."), field="question")
+    section = None
+    if section_key:
+        section = proposal.section(section_key)
+        if section is None:
+            raise AdvisoryError(_("Deze passage hoort niet (meer) bij dit voorstel."), field="section")
+    return organisation, section
+
+
 def response_submit(
     *,
     proposal,
@@ -136,23 +157,9 @@ def response_submit(
         decision = selectors.can_respond(proposal=proposal, user=user, now=now)
         if not decision:
             raise AdvisoryError(decision.reason)
-        organisations = selectors.user_audience_organisations(proposal=proposal, user=user)
-        if organisation is None:
-            organisation = organisations[0]
-        elif organisation.pk not in {org.pk for org in organisations}:
-            raise AdvisoryError(
-                _("U kunt alleen reageren namens een organisatie uit de doelgroep."), field="organisation"
-            )
-        questions = list(proposal.questions.all())
-        if question is not None and question.page_id != proposal.pk:
-            raise AdvisoryError(_("Deze vraag hoort niet bij dit voorstel."), field="question")
-        if question is None and questions:
-            raise AdvisoryError(_("Kies de vraag waarop u reageert."), field="question")
-        section = None
-        if section_key:
-            section = proposal.section(section_key)
-            if section is None:
-                raise AdvisoryError(_("Deze passage hoort niet (meer) bij dit voorstel."), field="section")
+        organisation, section = _response_target(
+            proposal=proposal, user=user, organisation=organisation, question=question, section_key=section_key
+        )
         _check_rate_limit(user)
         response = Response(
             proposal=proposal,
