@@ -18,6 +18,10 @@ def selected_where_regions_were_chosen(apps, schema_editor):
     EventPage.objects.filter(pk__in=chosen).update(audience_kind="selected")
 
 
+# The registration constraint is created once in its final form: on PostgreSQL the CreateModel's expression
+# constraint is deferred to the end of the migration, so the squashed remove-and-add created it twice.
+
+
 class Migration(migrations.Migration):
 
     replaces = [('events', '0001_initial'), ('events', '0002_event_details_and_registrations'), ('events', '0003_event_audience_open_or_selected_regions'), ('events', '0004_event_cancelled_and_change_notices'), ('events', '0005_add_main_image'), ('events', '0006_waiting_list_modes_questions_certificates')]
@@ -126,7 +130,7 @@ class Migration(migrations.Migration):
                 'ordering': ['created_at', 'pk'],
                 'permissions': [('export_registration', 'Kan inschrijvingen exporteren')],
                 'indexes': [models.Index(fields=['event', 'status'], name='events_regi_event_i_c98244_idx'), models.Index(fields=['event', 'region', 'status'], name='events_regi_event_i_c2592e_idx')],
-                'constraints': [models.UniqueConstraint(models.F('event'), django.db.models.functions.text.Lower('email'), condition=models.Q(('anonymised', False), ('status__in', ('confirmed', 'waiting', 'attended'))), name='events_one_active_registration_per_email')],
+                'constraints': [models.UniqueConstraint(models.F('event'), django.db.models.functions.text.Lower('email'), condition=models.Q(('anonymised', False), ('status__in', ('confirmed', 'waiting', 'attended', 'offered'))), name='events_one_active_registration_per_email')],
             },
         ),
         migrations.RunPython(
@@ -175,10 +179,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-        ),
-        migrations.RemoveConstraint(
-            model_name='registration',
-            name='events_one_active_registration_per_email',
         ),
         migrations.AddField(
             model_name='eventpage',
@@ -229,10 +229,6 @@ class Migration(migrations.Migration):
             model_name='registration',
             name='status',
             field=models.CharField(choices=[('confirmed', 'Bevestigd'), ('waiting', 'Wachtlijst'), ('offered', 'Plaats aangeboden'), ('cancelled', 'Geannuleerd'), ('attended', 'Aanwezig')], max_length=16, verbose_name='status'),
-        ),
-        migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(models.F('event'), django.db.models.functions.text.Lower('email'), condition=models.Q(('anonymised', False), ('status__in', ('confirmed', 'waiting', 'attended', 'offered'))), name='events_one_active_registration_per_email'),
         ),
         migrations.AddField(
             model_name='eventquestion',
