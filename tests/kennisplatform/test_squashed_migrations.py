@@ -1,7 +1,8 @@
 """The squashed migrations of events, knowledge and advisory build the same models as the migrations they replace.
 
-New databases apply the squashed ones (a quarter fewer seconds of `migrate`); databases that applied the old ones
-keep them and find nothing to do. Both paths must end in the same state, field for field."""
+New databases apply the squashed ones (a new SQLite `migrate` took 19.9 s instead of 23.6 s, about 16% less);
+databases that applied the old ones keep them and find nothing to do. Both paths must end in the same state, field
+for field."""
 
 import pytest
 from django.db.migrations.loader import MigrationLoader
