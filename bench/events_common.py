@@ -86,7 +86,7 @@ def prepare_database(args, env) -> None:
     manage(env, "migrate", "--noinput", "-v0")
     has_demo = _psql_in(args, "SELECT count(*) FROM home_homepage") != "0"
     if not has_demo:
-        manage(env, "load_demo", "--skip-index")
+        manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput", "-v0")
 
 

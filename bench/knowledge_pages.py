@@ -42,7 +42,7 @@ def setup(database_url, fresh):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", "--skip-index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def _recreate_postgres_database(database_url):

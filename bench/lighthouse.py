@@ -222,8 +222,7 @@ def main() -> None:
     env = environment(args, GUNICORN_ACCESS_LOG="/dev/null", GUNICORN_BIND=f"127.0.0.1:{args.port + 1}")
     if not args.no_setup:
         print(f"database {args.database}: migrate, load_demo, collectstatic …", flush=True)
-        prepare_database(args, env)
-        manage(env, "update_index")  # the site search row needs the index load_demo --skip-index left out
+        prepare_database(args, env)  # load_demo indexes what it loads: the site search row finds it
     else:
         manage(env, "collectstatic", "--noinput", "-v0")  # WhiteNoise serves the collected files: keep them current
     urls = json.loads(manage(env, "shell", "-c", PAGE_URLS).strip().splitlines()[-1])  # after the shell's banner

@@ -126,13 +126,12 @@ def psql(sql, database="postgres"):
 
 def build(args, env, size):
     if size == "demo":
-        print(f"database {args.database}: migrate, load_demo, collectstatic, update_index …", flush=True)
+        print(f"database {args.database}: migrate, load_demo (indexes), collectstatic …", flush=True)
         psql(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
         psql(f'CREATE DATABASE "{args.database}"')
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo")
         manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "update_index")
     else:
         practices = int(size)
         print(f"adding {practices} practices and {practices // 20} projects …", flush=True)

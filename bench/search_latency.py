@@ -70,7 +70,7 @@ def ensure_demo():
 
     if not HomePage.objects.exists():
         with open(os.devnull, "w") as devnull:
-            call_command("load_demo", "--skip-index", verbosity=0, stdout=devnull)
+            call_command("load_demo", verbosity=0, stdout=devnull)
 
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -50,7 +50,7 @@ def main():
     call_command("migrate", verbosity=0)
     with open(os.devnull, "w") as devnull:
         if not HomePage.objects.exists():
-            call_command("load_demo", "--skip-index", verbosity=0, stdout=devnull)
+            call_command("load_demo", verbosity=0, stdout=devnull)
         call_command("update_index", verbosity=0, stdout=devnull)
 
     def ranked(judgement):

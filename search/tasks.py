@@ -14,7 +14,7 @@ from django_tasks import task
 from modelsearch import index
 from wagtail.models import Page
 
-from home import health
+from home import health, indexing
 
 logger = logging.getLogger("kennisplatform.search")
 
@@ -53,7 +53,10 @@ def refresh_synonyms() -> str:
 
 
 def schedule(search_task, *args) -> None:
-    """Queue a search update for the worker; run it at once when no worker has been seen for a while."""
+    """Queue a search update for the worker; run it at once when no worker has been seen for a while. Inside
+    home.indexing.index_updates_deferred() nothing is queued: the block's owner indexes what it wrote."""
+    if indexing.deferred():
+        return
     if health.worker_missing() is None:
         search_task.enqueue(*args)
         return

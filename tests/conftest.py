@@ -41,7 +41,7 @@ def _ensure_demo():
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     started = time.perf_counter()
-    call_command("load_demo", "--skip-index", stdout=_Silent())
+    call_command("load_demo", stdout=_Silent())
     _Demo.load_seconds += time.perf_counter() - started
 
 

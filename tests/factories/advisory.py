@@ -7,7 +7,6 @@ from accounts.models import Organisation
 from knowledge.advisory.models import (
     ConsultationQuestion,
     Position,
-    ProposalIndexPage,
     ProposalPage,
     Reply,
     Response,
@@ -18,6 +17,7 @@ from knowledge.advisory.models import (
 from knowledge.advisory.rendering import render_markdown
 
 from .accounts import OrganisationFactory, UserFactory
+from .pages import PublishedPageFactory
 
 _counter = iter(range(1, 1_000_000))
 
@@ -34,22 +34,24 @@ def make_proposal(
     """A published proposal under /adviestafel/ (open for ten days by default)."""
     now = timezone.now()
     n = next(_counter)
-    index = ProposalIndexPage.objects.get()
     fields.setdefault("region", Organisation.objects.get(slug="food-valley"))  # the region holding it
-    page = ProposalPage(
+    return ProposalPageFactory(
         title=title or f"Testvoorstel {n}",
         slug=f"testvoorstel-{n}",
         summary="Een voorstel om op te reageren.",
         opens_at=opens_at or now - datetime.timedelta(days=1),
         closes_at=closes_at or now + datetime.timedelta(days=10),
         public_during_window=public_during_window,
+        questions=[ConsultationQuestion(text=text, sort_order=i) for i, text in enumerate(questions)],
         **fields,
     )
-    for i, text in enumerate(questions):
-        page.questions.add(ConsultationQuestion(text=text, sort_order=i))
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return ProposalPage.objects.get(pk=page.pk)
+
+
+class ProposalPageFactory(PublishedPageFactory):
+    """A published proposal below the demo's /adviestafel/; make_proposal() fills in an open window."""
+
+    class Meta:
+        model = ProposalPage
 
 
 class ResponseFactory(factory.django.DjangoModelFactory):

@@ -5,10 +5,12 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from events import services
-from events.models import EventIndexPage, EventKind, EventPage, RegistrationRole
+from events.models import EventKind, EventPage, RegistrationRole
+
+from .pages import PublishedPageFactory
 
 
-class EventPageFactory(factory.Factory):
+class EventPageFactory(PublishedPageFactory):
     """A published event below the demo's /kennisateliers/ (pass `parent=` for another index)."""
 
     class Meta:
@@ -25,15 +27,6 @@ class EventPageFactory(factory.Factory):
     online_url = ""
     capacity = 10
     contact_email = "atelier@foodvalley.example"
-
-    @classmethod
-    def _create(cls, model_class, *args, parent=None, **kwargs):
-        parent = parent or EventIndexPage.objects.get()
-        page = model_class(*args, **kwargs)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        page.refresh_from_db()
-        return page
 
 
 _counter = iter(range(1, 1_000_000))

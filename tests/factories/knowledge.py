@@ -10,30 +10,34 @@ from knowledge.models import (
     BestPracticePage,
     CaseEvaluationPage,
     CaseParticipant,
-    EvaluationIndexPage,
     EvidenceLevel,
     Kpi,
     MainTheme,
     Measurement,
     Phase,
-    PracticeIndexPage,
     PracticeKind,
     ProjectAmbition,
-    ProjectIndexPage,
     ProjectPage,
 )
+
+from .pages import PublishedPageFactory
 
 _counter = itertools.count(1)
 
 
-def _publish(parent, page, *, live=True):
-    page.live = live
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-        page.refresh_from_db()
-    return page
+class ProjectPageFactory(PublishedPageFactory):
+    class Meta:
+        model = ProjectPage
+
+
+class BestPracticePageFactory(PublishedPageFactory):
+    class Meta:
+        model = BestPracticePage
+
+
+class CaseEvaluationPageFactory(PublishedPageFactory):
+    class Meta:
+        model = CaseEvaluationPage
 
 
 def kpi(*, name="Jongeren 18+ in jeugdhulp", direction="lower", baseline=98, target=49, headline=True, values=()):
@@ -60,12 +64,12 @@ def project_page(*, live=True, region="food-valley", action_line="kwetsbare-kind
     fields.setdefault("status", "uitvoering")
     fields.setdefault("summary", "Een project om te testen.")
     fields.setdefault("ambitions", [ProjectAmbition(text="De verlengde jeugdhulp halveren.")])
-    page = ProjectPage(
+    return ProjectPageFactory(
+        live=live,
         region=Organisation.objects.get(slug=region),
         action_lines=[ActionLine.objects.get(slug=action_line)] if action_line else [],
         **fields,
     )
-    return _publish(ProjectIndexPage.objects.get(), page, live=live)
 
 
 def practice_page(*, live=True, region="food-valley", theme="begeleiding-18-min-18-plus", **fields):
@@ -77,13 +81,13 @@ def practice_page(*, live=True, region="food-valley", theme="begeleiding-18-min-
     fields.setdefault("phase", Phase.objects.get(slug="implementatie"))
     fields.setdefault("kind", PracticeKind.objects.get(slug="pilot"))
     fields.setdefault("evidence_level", EvidenceLevel.objects.get(slug="goed-beschreven"))
-    page = BestPracticePage(
+    return BestPracticePageFactory(
+        live=live,
         region=Organisation.objects.get(slug=region),
         action_line=main_theme.action_line,
         main_theme=main_theme,
         **fields,
     )
-    return _publish(PracticeIndexPage.objects.get(), page, live=live)
 
 
 def evaluation_page(*, live=True, **fields):
@@ -95,5 +99,4 @@ def evaluation_page(*, live=True, **fields):
     fields.setdefault("outcome", "<p>Hulp binnen vier weken.</p>")
     fields.setdefault("anonymisation_confirmed", True)
     fields.setdefault("participants", [CaseParticipant(role="Medewerker sociaal team")])
-    page = CaseEvaluationPage(**fields)
-    return _publish(EvaluationIndexPage.objects.get(), page, live=live)
+    return CaseEvaluationPageFactory(live=live, **fields)

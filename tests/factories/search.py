@@ -9,7 +9,8 @@ import itertools
 import uuid
 
 from wagtail.models import PageViewRestriction
-from wagtail.search import index as search_index
+
+from home.indexing import index_once, index_updates_deferred
 
 _counter = itertools.count(1)
 
@@ -71,11 +72,12 @@ def make_practice(
         date=date or datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
         live=live,
     )
-    (index or practice_index()).add_child(instance=page)
-    if subthemes:
-        page.subthemes.set(subthemes)
-        page.save()
+    with index_updates_deferred(BestPracticePage):
+        (index or practice_index()).add_child(instance=page)
+        if subthemes:
+            page.subthemes.set(subthemes)
+            page.save()
     if private:
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    search_index.insert_or_update_object(page)
+    index_once(page)
     return page

@@ -52,7 +52,7 @@ def _counts():
 
 def test_load_demo_twice_changes_nothing(demo_site):
     before = _counts()
-    call_command("load_demo", "--skip-index", stdout=_Silent())
+    call_command("load_demo", stdout=_Silent())
     assert _counts() == before
     assert before["wagtailcore.Page"] > 10
 
@@ -61,7 +61,7 @@ def test_load_demo_prints_the_editor_login(db, demo_site, capsys):
     from io import StringIO
 
     out = StringIO()
-    call_command("load_demo", "--skip-index", stdout=out)
+    call_command("load_demo", stdout=out)
     assert "redacteur@foodvalley.example / kennisplatform-demo" in out.getvalue()
 
 

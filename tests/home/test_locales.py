@@ -246,8 +246,8 @@ def test_load_demo_twice_changes_nothing_in_english(english, settings):
     settings.DEMO_ENGLISH_PAGES = True
     before = list(Page.objects.filter(locale__language_code="en").values_list("pk", "title", "live", "path"))
     assert len(before) == 3
-    call_command("load_demo", "--skip-index", stdout=_Null())
-    call_command("load_demo", "--skip-index", stdout=_Null())
+    call_command("load_demo", stdout=_Null())
+    call_command("load_demo", stdout=_Null())
     after = list(Page.objects.filter(locale__language_code="en").values_list("pk", "title", "live", "path"))
     assert after == before
 

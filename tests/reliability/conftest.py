@@ -287,7 +287,7 @@ def _build_demo_template(shared_dir: Path) -> str:
         name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}_demo"
         pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{migrated}"')
         try:
-            manage("load_demo", "--skip-index", env=production_env(f"postgres://postgres@127.0.0.1:5432/{name}"))
+            manage("load_demo", env=production_env(f"postgres://postgres@127.0.0.1:5432/{name}"))
         except BaseException:
             pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             raise
