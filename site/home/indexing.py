@@ -28,10 +28,11 @@ def deferred() -> bool:
 
 @contextmanager
 def index_updates_deferred(*models):
-    """Saves of `models` (by default every indexed model) in this thread leave both indexes alone.
+    """Saves of `models` (by default every indexed model) leave Wagtail's search index alone; every save in this
+    thread leaves the reference index and the site's own search updates alone.
 
     Wagtail's search handler is a plain post_save receiver, so it is disconnected for the block (for every
-    thread: the block belongs in a loader or a test, never in a request)."""
+    thread: the block belongs in a loader or a test, never in a request). Nested, the outer block decides."""
     if deferred():  # nested: the outer block already holds everything back (Wagtail's switch does not nest)
         yield
         return
