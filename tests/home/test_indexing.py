@@ -38,9 +38,9 @@ def test_a_save_after_the_block_is_indexed_again(demo_site):
     with index_updates_deferred():
         page.title = "Buurtgezinnen met xylofoonles"
         page.save()
-    assert _found(page, "Buurtgezinnen") and not _found(
-        page, "xylofoonles"
-    )  # the block's save left the index as it was
+    # The block's save left the index as it was.
+    assert _found(page, "Buurtgezinnen")
+    assert not _found(page, "xylofoonles")
     page.title = "Buurtgezinnen in Wageningen"
     page.save()
     assert _found(page, "Wageningen")

@@ -47,10 +47,8 @@ def loaded_at_each_step(tmp_path, steps, **environ) -> dict[str, set[str]]:
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    loaded = dict(
-        json.loads(line.removeprefix("LOADED ")) for line in result.stdout.splitlines() if line.startswith("LOADED ")
-    )
-    return {name: set(packages) for name, packages in loaded.items()}
+    lines = [line.removeprefix("LOADED ") for line in result.stdout.splitlines() if line.startswith("LOADED ")]
+    return {name: set(packages) for name, packages in map(json.loads, lines)}
 
 
 @pytest.fixture(scope="module")
