@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests import demo_snapshot, demo_template, migrated_database
+from tests import demo_snapshot, demo_template, migrated_database, migrated_sqlite
 
 
 class _Demo:
@@ -17,6 +17,7 @@ class _Demo:
     flushed = False
     load_seconds = 0.0
     template = None  # this worker's side of the run's demo template (tests/demo_template.py)
+    migrated_file = None  # the migrated SQLite database read from a file, not migrated (tests/migrated_sqlite.py)
 
 
 def _ensure_demo():
@@ -56,13 +57,15 @@ class _Silent:
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_keepdb, tmp_path_factory):
     """Under xdist, wait for the worker that builds the run's demo database, or become it (tests/demo_template.py);
-    a worker that finds it published creates its test database without migrations, to copy it over."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        yield
-        return
-    _Demo.template = demo_template.RunTemplate.for_worker(
-        tmp_path_factory.getbasetemp().parent, django_db_keepdb, migrated_database.shared_dir(tmp_path_factory)
-    )
+    a worker that finds it published creates its test database without migrations, to copy it over. The worker
+    that builds it (or a run without xdist) reads the migrated SQLite database from tests/migrated_sqlite.sql while
+    that file is current, instead of running the migrations."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        _Demo.template = demo_template.RunTemplate.for_worker(
+            tmp_path_factory.getbasetemp().parent, django_db_keepdb, migrated_database.shared_dir(tmp_path_factory)
+        )
+    if _Demo.template is None or _Demo.template.building:
+        _Demo.migrated_file = migrated_sqlite.MigratedFile.for_test_database()
     yield
     if _Demo.template is not None:
         _Demo.template.release()  # the builder failed before it published: the next worker builds its own
@@ -80,6 +83,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         if template is not None and template.published:
             template.copy_into_this_worker()
+        elif _Demo.migrated_file is not None:
+            _Demo.migrated_file.load()
         _ensure_demo()
         _Demo.snapshot = _Demo.taken = demo_snapshot.take()
         if template is not None and template.building and _Demo.snapshot is not None:
