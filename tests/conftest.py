@@ -176,12 +176,18 @@ LONGEST_FILES = (
 )
 
 
+# A fixture that waits for the PostgreSQL database built in the background (tests/reliability/prebuild.py).
+WAIT_FOR_POSTGRES_BUILD = ("migrated_postgres_database",)
+
+
 def _longest_files_first(items):
     """The first of LONGEST_FILES, then the files that need no database, then the rest of LONGEST_FILES, then the
     other files by their number of tests (xdist's own order), each file's tests together and in their own order.
 
     The first file's worker builds the demo database; the files without one keep the other workers busy meanwhile
-    (in CI's PostgreSQL phase they stood idle for the whole build, some 55 s of one core)."""
+    (in CI's PostgreSQL phase they stood idle for the whole build, some 55 s of one core). A test that reads the
+    run's migrated PostgreSQL database counts as needing one: that database is built in the background from the
+    run's start (tests/reliability/prebuild.py), and a worker would wait for it there."""
     files = {}
     for item in items:
         files.setdefault(item.nodeid.split("::")[0], []).append(item)
@@ -189,7 +195,10 @@ def _longest_files_first(items):
 
     def order(file):
         name, file_items = file
-        needs_database = any(_uses_database(item) for item in file_items)
+        needs_database = any(
+            _uses_database(item) or set(WAIT_FOR_POSTGRES_BUILD) & set(getattr(item, "fixturenames", ()))
+            for item in file_items
+        )
         group = 0 if rank.get(name) == 0 else (2 if needs_database else 1)
         return (group, rank.get(name, len(rank)), -len(file_items))
 

@@ -6,6 +6,7 @@ import datetime
 import sqlite3
 
 import psycopg
+import pytest
 from django.apps import apps
 from django.db import connections
 
@@ -122,13 +123,18 @@ def _natural_rows(query, columns: dict, foreign_keys: dict) -> dict:
     return {table: sorted((natural(table, row) for row in rows), key=repr) for table, (_, rows) in fetched.items()}
 
 
-def test_the_files_rows_are_the_rows_a_real_migrate_writes_on_postgresql(tmp_path_factory):
-    """The migrated PostgreSQL database of the run (tests/migrated_database.py, which the fault tests' demo and CI's
-    PostgreSQL phase are copied from) against the file, row by row."""
+@pytest.fixture
+def migrated_postgres_database(tmp_path_factory) -> str:
+    """The run's migrated PostgreSQL database (tests/migrated_database.py), which the fault tests' demo and CI's
+    PostgreSQL phase are copied from; tests/conftest.py runs the tests that wait for it after its build."""
     try:
-        name = migrated_database.ensure(migrated_database.shared_dir(tmp_path_factory))
+        return migrated_database.ensure(migrated_database.shared_dir(tmp_path_factory))
     except psycopg.OperationalError as exc:
         service_missing(f"no PostgreSQL on 127.0.0.1:5432 to migrate ({exc})")
+
+
+def test_the_files_rows_are_the_rows_a_real_migrate_writes_on_postgresql(migrated_postgres_database):
+    """A real `migrate` on PostgreSQL against the file, row by row."""
     from_file = migrated_sqlite.connect()
     tables = [
         table
@@ -148,7 +154,7 @@ def test_the_files_rows_are_the_rows_a_real_migrate_writes_on_postgresql(tmp_pat
         for table in tables
         for key in from_file.execute(f'PRAGMA foreign_key_list("{table}")')
     }
-    with psycopg.connect(**{**migrated_database.PG, "dbname": name}) as migrated:
+    with psycopg.connect(**{**migrated_database.PG, "dbname": migrated_postgres_database}) as migrated:
         expected = _natural_rows(lambda sql: migrated.execute(sql).fetchall(), columns, foreign_keys)
     found = _natural_rows(lambda sql: from_file.execute(sql).fetchall(), columns, foreign_keys)
     # SQLite's own model, the full-text entry: its content type and its four permissions.
