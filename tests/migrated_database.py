@@ -81,6 +81,27 @@ def published(directory: Path) -> str | None:
     return name if exists else None
 
 
+def migrate(database_url: str) -> subprocess.CompletedProcess:
+    """`manage.py migrate` of `database_url` in a subprocess, under the test settings and without the environment's
+    services: what pytest-django's own `migrate` of a test database makes."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST"))}
+    for variable in ("BASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "OPENSEARCH_URL", "EMAIL_URL"):
+        env.pop(variable, None)
+    env.update(
+        PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
+        DJANGO_SETTINGS_MODULE="kennisplatform.settings.test",
+        DATABASE_URL=database_url,
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def ensure(directory: Path) -> str:
     """The migrated database's name: built here by the first process that asks, awaited by the others."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -91,22 +112,7 @@ def ensure(directory: Path) -> str:
             return name
         name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}_migrated"
         pg_admin(f'CREATE DATABASE "{name}"')
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
-        for variable in ("BASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "OPENSEARCH_URL", "EMAIL_URL"):
-            env.pop(variable, None)
-        env.update(
-            PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
-            DJANGO_SETTINGS_MODULE="kennisplatform.settings.test",
-            DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}",
-        )
-        result = subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        result = migrate(f"postgres://postgres@127.0.0.1:5432/{name}")
         if result.returncode != 0:
             pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             raise RuntimeError(f"migrate of {name} failed:\n{result.stdout}{result.stderr}")

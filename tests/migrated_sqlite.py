@@ -16,10 +16,7 @@ That test also compares the file with the models' own tables and with the rows a
 PostgreSQL. CI's PostgreSQL phase and the fault tests run on really migrated PostgreSQL databases.
 """
 
-import os
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -108,20 +105,9 @@ def write(path: Path = SQL_FILE) -> None:
     """Migrate a new SQLite file under the test settings (as pytest-django migrates a test database), dump it."""
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "migrated.sqlite3"
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST"))}
-        for variable in ("BASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "OPENSEARCH_URL", "EMAIL_URL"):
-            env.pop(variable, None)
-        env.update(
-            PYTHONPATH=f"{migrated_database.ROOT}:{migrated_database.ROOT / 'site'}",
-            DJANGO_SETTINGS_MODULE="kennisplatform.settings.test",
-            DATABASE_URL=f"sqlite:///{database}",
-        )
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=migrated_database.ROOT,
-            env=env,
-            check=True,
-        )
+        result = migrated_database.migrate(f"sqlite:///{database}")
+        if result.returncode != 0:
+            raise RuntimeError(f"migrate failed:\n{result.stdout}{result.stderr}")
         with sqlite3.connect(database) as source:
             text = dump(source)
         source.close()
