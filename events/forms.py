@@ -206,16 +206,20 @@ class RegistrationDetailsForm(AccessibleFormMixin, forms.Form):
 
 
 class EventFilterForm(forms.Form):
-    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten"))] + EventKind.choices)
-    thema = forms.ChoiceField(label=_("Thema"), required=False)
-    regio = forms.ChoiceField(label=_("Voor regio"), required=False)
+    """The index's filters; `themes` and `regions` are (slug, name) rows."""
+
+    soort = forms.ChoiceField(
+        label=_("Soort"), required=False, choices=[("", _("Alle soorten"))] + EventKind.choices, widget=PlainSelect
+    )
+    thema = forms.ChoiceField(label=_("Thema"), required=False, widget=PlainSelect)
+    regio = forms.ChoiceField(label=_("Voor regio"), required=False, widget=PlainSelect)
 
     def __init__(self, *args, themes, regions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = [("", _("Alle thema's"))] + [(t.slug, t.name) for t in themes]
-        self.fields["regio"].choices = [("", _("Alle regio's"))] + [(r.slug, r.name) for r in regions]
+        self.fields["thema"].choices = [("", _("Alle thema's")), *themes]
+        self.fields["regio"].choices = [("", _("Alle regio's")), *regions]
         for field in self.fields.values():
-            field.widget.attrs["class"] = WIDGET_CLASSES[forms.Select]
+            field.widget.attrs["class"] = WIDGET_CLASSES[PlainSelect]
 
     def cleaned_filters(self) -> dict:
         """The valid filters only: an unknown slug in one field does not drop the others."""

@@ -25,6 +25,7 @@ from home.cache import remember_for_page
 from home.forms import PrivacyGuardedPageForm
 from home.images import MainImageMixin
 from home.models import BasePage
+from home.pagination import paginate_counted
 from home.request_scope import public
 
 from .blocks import MaterialsBlock, ProducedItemsBlock, ProgrammeBlock
@@ -90,10 +91,28 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("kennisateliers-overzicht")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import event_index_context
+        """The filters come from GET; their options are kept with the page's purge (events are published, themes
+        and regions are snippets: each change purges), and every option is written without a template render."""
+        from . import selectors
+        from .forms import EventFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_index_context(index_page=self, request=request))
+        events = selectors.index_events(self)
+        options = remember_for_page(request, self, "event-filter-options", lambda: selectors.filter_options(events))
+        form = EventFilterForm(request.GET or None, **options)
+        if form.is_bound:
+            form.is_valid()  # fills cleaned_data with the valid fields only
+        filters = form.cleaned_filters()
+        filtered = selectors.filter_events(events, **filters)
+        now = timezone.now()
+        context.update(
+            {
+                "filter_form": form,
+                "upcoming": selectors.upcoming_cards(filtered, now),
+                "past_page": paginate_counted(request, filtered.past(now), per_page=selectors.PAST_PER_PAGE),
+                "is_filtered": bool(filters),
+            }
+        )
         return context
 
     @re_path(r"^agenda\.ics/?$", name="feed")

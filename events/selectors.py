@@ -2,12 +2,10 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from accounts import groups
 from accounts.models import MemberRole, Organisation
 from accounts.permissions import is_editor, is_region_staff, staff_regions
-from home.pagination import paginate_counted
 from home.request_scope import public
 from knowledge.taxonomy import MainTheme
 
@@ -82,27 +80,26 @@ def filter_events(queryset, *, kind: str = "", theme: str = "", region: str = ""
     return queryset.distinct() if (theme or region) else queryset
 
 
-def event_index_context(*, index_page, request) -> dict:
-    """Everything the index template needs, in a fixed number of queries whatever the number of events."""
+def index_events(index_page):
+    """The published, public events of the index."""
+    return public(EventPage.objects.child_of(index_page).live())
 
-    from .forms import EventFilterForm
 
-    events = public(EventPage.objects.child_of(index_page).live())
+def filter_options(events) -> dict:
+    """The index filters' options as plain (slug, name) rows: the themes of these events and every region."""
     themes = MainTheme.objects.filter(events__in=events).distinct().order_by("name")
     regions = Organisation.objects.regions().order_by("name")
-    form = EventFilterForm(request.GET or None, themes=themes, regions=regions)
-    if form.is_bound:
-        form.is_valid()  # fills cleaned_data with the valid fields only
-    filters = form.cleaned_filters()
-    filtered = filter_events(events, **filters)
-    now = timezone.now()
-    # the cards' images come with the events (their renditions in one query: frontend_tags.with_card_images)
-    upcoming = list(filtered.upcoming(now).with_counts().select_related("main_image"))
+    return {"themes": list(themes.values_list("slug", "name")), "regions": list(regions.values_list("slug", "name"))}
+
+
+def upcoming_cards(events, now) -> list:
+    """The upcoming ones of these events with their places left and registration state, for the index's cards
+    (their images come with them, their renditions in one query: frontend_tags.with_card_images)."""
+    upcoming = list(events.upcoming(now).with_counts().select_related("main_image"))
     for event in upcoming:
         event.places_left = places_left(event)
         event.state = event.registration_state(now)
-    past = paginate_counted(request, filtered.past(now), per_page=PAST_PER_PAGE)
-    return {"filter_form": form, "upcoming": upcoming, "past_page": past, "is_filtered": bool(filters)}
+    return upcoming
 
 
 # --- registrations: who may see what ---------------------------------------------------------------------------

@@ -71,11 +71,13 @@ class ProjectIndexPage(BasePage):
         from home.pagination import PAGE_SIZE, paginate_counted
 
         from .forms import ProjectFilterForm
-        from .selectors import filter_projects, project_regions, with_headline_kpi
+        from .selectors import filter_projects, project_filter_options, with_headline_kpi
 
         context = super().get_context(request, *args, **kwargs)
         projects = self.get_projects()
-        form = ProjectFilterForm(request.GET or None, regions=project_regions(projects))
+        # kept with the page's purge: projects are published, action lines and regions are snippets
+        options = remember_for_page(request, self, "project-filter-options", lambda: project_filter_options(projects))
+        form = ProjectFilterForm(request.GET or None, **options)
         if form.is_bound:
             form.is_valid()  # cleaned_data keeps the valid values: a bad value in a link is ignored, not an error
             data = form.cleaned_data

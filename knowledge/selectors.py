@@ -23,11 +23,19 @@ def latest_practices():
 # --- Projects ---------------------------------------------------------------------------------------------------
 
 
-def project_regions(projects):
-    """The regions that have one of these projects: the choices of the index's region filter."""
+def project_filter_options(projects) -> dict:
+    """The index filters' options as (pk, slug, label) rows: every action line (labelled as ``ActionLine.__str__``
+    labels them) and the regions that have one of these projects."""
     from accounts.models import Organisation
 
-    return Organisation.objects.regions().filter(projects__in=projects).distinct().order_by("name")
+    from .taxonomy import ActionLine
+
+    lines = [
+        (pk, slug, f"{number}. {name}")
+        for pk, slug, number, name in ActionLine.objects.values_list("pk", "slug", "number", "name")
+    ]
+    regions = Organisation.objects.regions().filter(projects__in=projects).distinct().order_by("name")
+    return {"action_lines": lines, "regions": list(regions.values_list("pk", "slug", "name"))}
 
 
 def filter_projects(projects, *, action_line=None, status="", region=None):

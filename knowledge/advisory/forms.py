@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.filters import TermChoiceField
 from home.widgets import PlainSelect, PlainTextarea
-from knowledge.taxonomy import MainTheme
 
 from .models import (
     EXPLANATION_MAX_LENGTH,
@@ -22,17 +22,16 @@ MARKDOWN_HELP = _("Opmaak met Markdown: **vet**, *cursief*, lijstjes met - en li
 
 
 class ProposalFilterForm(forms.Form):
+    """The index's filters; `themes` are (pk, slug, name) rows (``selectors.proposal_filter_themes``)."""
+
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Alle"))] + list(ProposalStatus.choices)
+        label=_("Status"), required=False, choices=[("", _("Alle"))] + list(ProposalStatus.choices), widget=PlainSelect
     )
-    theme = forms.ModelChoiceField(
-        label=_("Thema"), required=False, queryset=None, to_field_name="slug", empty_label=_("Alle thema's")
-    )
+    theme = TermChoiceField(label=_("Thema"), empty_label=_("Alle thema's"))
 
-    def __init__(self, *args, **kwargs):
-
+    def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = MainTheme.objects.filter(proposals__live=True).distinct().order_by("name")
+        self.fields["theme"].set_terms(themes)
         self.fields["status"].widget.attrs["class"] = "utrecht-select"
         self.fields["theme"].widget.attrs["class"] = "utrecht-select"
 

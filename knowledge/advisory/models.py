@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.cache import remember_for_page
 from home.models import BasePage
 from home.pagination import PAGE_SIZE, paginate_counted
 
@@ -89,10 +90,12 @@ class ProposalIndexPage(ProposalIndexRoutesMixin, RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
 
         from .forms import ProposalFilterForm
-        from .selectors import proposal_listing, response_counts
+        from .selectors import proposal_filter_themes, proposal_listing, response_counts
 
         context = super().get_context(request, *args, **kwargs)
-        form = ProposalFilterForm(request.GET or None)
+        # kept with the page's purge: proposals are published, themes are snippets
+        themes = remember_for_page(request, self, "proposal-filter-themes", proposal_filter_themes)
+        form = ProposalFilterForm(request.GET or None, themes=themes)
         status = theme = None
         if form.is_valid():
             status = form.cleaned_data.get("status") or None

@@ -22,6 +22,7 @@ from accounts.permissions import (
 from home.pagination import PAGE_SIZE
 from home.request_scope import once, public
 from home.statements import fetch
+from knowledge.taxonomy import MainTheme
 
 from . import models
 
@@ -58,6 +59,12 @@ def open_proposals(*, user):
         .filter(current_status=_models().ProposalStatus.OPEN)
         .order_by("closes_at")
     )
+
+
+def proposal_filter_themes() -> list[tuple]:
+    """(pk, slug, name) of the themes of published proposals: the options of the index's theme filter."""
+    themes = MainTheme.objects.filter(proposals__live=True).distinct().order_by("name")
+    return list(themes.values_list("pk", "slug", "name"))
 
 
 def proposal_listing(*, parent=None, status=None, theme=None, now=None):

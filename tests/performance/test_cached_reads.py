@@ -1,6 +1,8 @@
 """Values the pages read once and keep (issue 18) are forgotten when what they hold changes: change it, and the
 next visit shows the change."""
 
+import re
+
 import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
@@ -8,7 +10,9 @@ from wagtail.models import PageViewRestriction
 from accounts.models import Organisation
 from knowledge.advisory.models import ConsultationQuestion, ProposalPage
 from knowledge.models import Phase, ProjectPage
+from knowledge.taxonomy import MainTheme
 from tests.factories.advisory import make_proposal
+from tests.factories.events import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +78,42 @@ def test_a_proposal_shows_its_questions_as_last_published(demo_site):
     page.questions.add(ConsultationQuestion(text="Nog niet gepubliceerd?", sort_order=6))
     page.save_revision()  # a draft: the public page keeps the published questions
     assert "Nog niet gepubliceerd?" not in client.get(proposal.url).content.decode()
+
+
+def _options(html, name):
+    """{value: label} of the select `name` of a listing's filters."""
+    select = html.split(f'<select name="{name}"', 1)[1].split("</select>", 1)[0]
+    return dict(re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select))
+
+
+def test_the_index_filters_offer_what_was_last_published_and_named(demo_site):
+    """The options of the project, event and proposal filters are kept with the page cache's purge (issue 18): a
+    renamed region, a theme on a newly published event or proposal, and a withdrawn proposal show on the next
+    visit, and a renamed slug filters at once."""
+    client = Client()
+    theme = MainTheme.objects.exclude(events__live=True).exclude(proposals__live=True).order_by("pk").first()
+    assert theme.slug not in _options(client.get("/kennisateliers/").content.decode(), "thema")
+    assert theme.slug not in _options(client.get("/adviestafel/").content.decode(), "theme")
+    assert "food-valley" in _options(client.get("/projecten/").content.decode(), "regio")  # all three now kept
+
+    event = EventPageFactory.create(themes=[theme])
+    proposal = make_proposal(theme=theme)
+    events = client.get(f"/kennisateliers/?thema={theme.slug}").content.decode()
+    assert _options(events, "thema")[theme.slug] == theme.name
+    assert event.title in events
+    proposals = client.get(f"/adviestafel/?theme={theme.slug}").content.decode()
+    assert _options(proposals, "theme")[theme.slug] == theme.name
+    assert proposal.title in proposals
+    assert "food-valley" in _options(client.get("/projecten/").content.decode(), "regio")  # kept again
+
+    region = Organisation.objects.get(slug="food-valley")
+    region.name, region.slug = "Regio Food Valley Hernoemd", "food-valley-nieuw"
+    region.save()
+    projects = client.get("/projecten/?regio=food-valley-nieuw").content.decode()
+    assert _options(projects, "regio")["food-valley-nieuw"] == "Regio Food Valley Hernoemd"
+    assert "food-valley" not in _options(projects, "regio")
+    assert 'value="food-valley-nieuw" selected' in projects  # the new slug is a filter that is applied
+    assert _options(client.get("/kennisateliers/").content.decode(), "regio")["food-valley-nieuw"] == region.name
+
+    proposal.unpublish()
+    assert theme.slug not in _options(client.get("/adviestafel/").content.decode(), "theme")

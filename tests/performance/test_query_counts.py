@@ -119,14 +119,15 @@ KINDS = {
 # user bar's page permissions come with it too: accounts/backends.py); the editor's user bar adds the admin profile
 # (and the page permissions on site search, which Wagtail does not serve). Kept between requests instead of read:
 # the site and its home page, the finder's taxonomy terms, a proposal's questions, the regions of the registration
-# form (home/sites.py, search/contract.py, advisory views, events/forms.py). The restricted sections are read once
-# per request, never kept: a new restriction must hold on the next request.
+# form, the index filters' options (home/sites.py, search/contract.py, advisory views, events/forms.py, the index
+# pages' remember_for_page). The restricted sections are read once per request, never kept: a new restriction must
+# hold on the next request.
 EXPECTED = {
     "home": (5, 7, 9),
-    "project index": (9, 11, 12),
+    "project index": (7, 9, 10),
     "evaluation index": (5, 7, 8),
-    "event index": (8, 10, 11),
-    "proposal index": (6, 8, 9),
+    "event index": (6, 8, 9),
+    "proposal index": (5, 7, 8),
     "news index": (4, 6, 7),
     "project": (5, 7, 8),
     "case evaluation": (7, 9, 10),
