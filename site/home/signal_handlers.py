@@ -6,6 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django_tasks.signals import task_finished, task_started
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.users.models import UserProfile
 
 from . import cache as page_cache
 from . import locales, outbox, request_scope, sites
@@ -43,6 +44,13 @@ def purge_on_page_delete(sender, **kwargs):
         page_cache.purge()
 
 
+def forget_user_bars(sender, instance, created=False, raw=False, **kwargs):
+    """An editor's admin profile (theme, language) shows in the user bars kept for them (home.userbar). Its
+    creation, on the first user bar rendered, changes nothing already kept."""
+    if not created and not raw:
+        page_cache.purge()
+
+
 def _mirror(page_id):
     page = Page.objects.filter(pk=page_id).select_related("locale").first()
     if page is not None:
@@ -74,6 +82,7 @@ def register_signal_handlers():
     post_save.connect(forget_site_root, dispatch_uid="home_site_root_saved")
     post_save.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_saved")
     post_delete.connect(purge_on_public_content_change, dispatch_uid="home_page_cache_content_deleted")
+    post_save.connect(forget_user_bars, sender=UserProfile, dispatch_uid="home_user_bars_profile_saved")
     post_save.connect(mirror_view_restrictions, sender=PageViewRestriction, dispatch_uid="home_mirror_restriction")
     post_delete.connect(mirror_removed_restriction, sender=PageViewRestriction, dispatch_uid="home_mirror_unrestrict")
     m2m_changed.connect(

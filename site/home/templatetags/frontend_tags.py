@@ -15,11 +15,18 @@ from wagtail.images import get_image_model
 from home.cache import remember_many
 from home.images import OG_FILTER_SPEC, prefetch_page_image_renditions
 from home.public_url import absolute_url
+from home.userbar import render_userbar
 
 register = template.Library()
 
 OG_DEFAULT = ("img/og-default.png", 1200, 630)
 FACET_TOP = 6
+
+
+@register.simple_tag(takes_context=True)
+def userbar(context, position="bottom-right"):
+    """Wagtail's user bar for editors, kept per editor and page (home.userbar)."""
+    return render_userbar(context, position)
 
 
 @register.simple_tag
