@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from home.cache import remember
 from home.widgets import PlainEmailInput, PlainSelect, PlainTextarea, PlainTextInput
 
 from .models import EventKind, QuestionKind, RegistrationRole
+from .selectors import region_rows
 from .services import ANSWER_MAX_LENGTH, MAX_LENGTHS, NO, REQUIRED, TOO_LONG, YES, audience_error, question_field
 
 WIDGET_CLASSES = {
@@ -46,14 +46,8 @@ class AccessibleFormMixin:
 
 
 def region_choices() -> list[tuple[int, str]]:
-    """(pk, name) of every region in name order, as the region field's queryset lists them, kept until the next
-    purge of the page cache (home.cache.remember): regions are snippets, and saving or deleting one purges it.
-    Read for the region select of every event page that takes registrations: one cache round trip instead of a
-    query (a server-side cursor on PostgreSQL) and 42 model instances."""
-    return remember(
-        "events:region-choices",
-        lambda: list(Organisation.objects.regions().order_by("name").values_list("pk", "name")),
-    )
+    """(pk, name) of every region, for the registration form's region select (``selectors.region_rows``)."""
+    return [(pk, name) for pk, _slug, name in region_rows()]
 
 
 class RegistrationForm(AccessibleFormMixin, forms.Form):

@@ -98,8 +98,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         events = selectors.index_events(self)
-        options = remember_for_page(request, self, "event-filter-options", lambda: selectors.filter_options(events))
-        form = EventFilterForm(request.GET or None, **options)
+        themes = remember_for_page(request, self, "event-filter-themes", lambda: selectors.filter_themes(events))
+        regions = [(slug, name) for _pk, slug, name in selectors.region_rows()]
+        form = EventFilterForm(request.GET or None, themes=themes, regions=regions)
         if form.is_bound:
             form.is_valid()  # fills cleaned_data with the valid fields only
         filters = form.cleaned_filters()

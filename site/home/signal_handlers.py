@@ -44,10 +44,17 @@ def purge_on_page_delete(sender, **kwargs):
         page_cache.purge()
 
 
-def forget_user_bars(sender, instance, created=False, raw=False, **kwargs):
-    """An editor's admin profile (theme, language) shows in the user bars kept for them (home.userbar). Its
-    creation, on the first user bar rendered, changes nothing already kept."""
-    if not created and not raw:
+# What of an editor's admin profile their user bar shows: its language and the admin theme's classes.
+USER_BAR_PROFILE_FIELDS = frozenset({"preferred_language", "theme", "contrast", "density"})
+
+
+def forget_user_bars(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """An editor's admin profile shows in the user bars kept for them (home.userbar). Its creation, on the first
+    user bar rendered, changes nothing already kept, and neither does a save of other fields only: the admin saves
+    the tips an editor dismissed (``update_fields=["dismissibles"]``), which must not empty the page cache."""
+    if created or raw:
+        return
+    if update_fields is None or USER_BAR_PROFILE_FIELDS & set(update_fields):
         page_cache.purge()
 
 

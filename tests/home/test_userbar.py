@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.userbar import BaseItem
 from wagtail.users.models import UserProfile
 
+from home import cache as page_cache
 from tests.factories.accounts import editor, provider_member
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,18 @@ def test_a_theme_chosen_in_the_admin_shows_on_the_next_page(demo_site):
     profile.theme = UserProfile.AdminColorThemes.DARK
     profile.save()
     assert "w-theme-dark" in _bar(client)
+
+
+def test_a_dismissed_admin_tip_keeps_the_page_cache(demo_site):
+    profile = UserProfile.get_for_user(editor())
+    page_cache.purge()  # a generation to compare with
+    generation = page_cache.cache.get(page_cache.GENERATION_KEY)
+    profile.dismissibles = {"editor-guide": True}
+    profile.save(update_fields=["dismissibles"])  # as Wagtail's dismissibles view saves it
+    assert page_cache.cache.get(page_cache.GENERATION_KEY) == generation
+    profile.density = UserProfile.AdminDensityThemes.SNUG
+    profile.save(update_fields=["density"])
+    assert page_cache.cache.get(page_cache.GENERATION_KEY) != generation
 
 
 def test_each_page_has_its_own_bar(demo_site):
