@@ -72,7 +72,7 @@ def main():
 
             for name, variant in (
                 ("database, Snowball original + undoubling only", porter_only),
-                ("database, snowballstemmer (Kraaij-Pohlmann) only", snowball_only),
+                ("database, Snowball Kraaij-Pohlmann only", snowball_only),
             ):
                 text.prefixes_for = variant
                 import search.query

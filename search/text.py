@@ -1,11 +1,11 @@
 """Dutch text handling shared by every search backend: folding, tokens, stemming, snippets.
 
-The database index holds words as written, so queries search on a stem *as a prefix*. Two of snowballstemmer's
-Dutch stemmers give the prefixes (docs/search.md, measured by bench/search_relevance.py):
+The database index holds words as written, so queries search on a stem *as a prefix*. Two of Snowball's Dutch
+stemmers (PyStemmer, Snowball's own C library) give the prefixes (docs/search.md, bench/search_relevance.py):
 - `stem()`: Snowball's original Dutch algorithm (``dutch_porter``) with one change: after removing a plural
   ending any final consonant is undoubled (``pleeggezinnen`` → ``pleeggezin``), where Snowball only undoubles k, d
   and t (and so leaves ``pleeggezinn``, no prefix of ``pleeggezin``);
-- snowballstemmer's current Dutch algorithm (Kraaij-Pohlmann based, the one the engine runs as ``dutch_kp``),
+- Snowball's current Dutch algorithm (Kraaij-Pohlmann based, the one the engine runs as ``dutch_kp``),
   which joins irregular plurals (``scholen`` → ``school``, ``huizen`` → ``huis``); the singular is then also
   searched in its plural spelling (``school`` → ``schol``, ``huis`` → ``huiz``).
 """
@@ -16,7 +16,7 @@ import re
 import threading
 import unicodedata
 
-import snowballstemmer
+import Stemmer
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -145,11 +145,12 @@ _stemmers = threading.local()
 
 
 def _stemmer(algorithm):
-    """snowballstemmer's stemmers keep the word being stemmed in the instance: one per thread, or two requests
-    stemming at once (gunicorn threads, the development server) corrupt each other (IndexError)."""
+    """A stemmer keeps the word being stemmed in the instance (PyStemmer's are not thread-safe, and the pure-Python
+    snowballstemmer's corrupted each other: IndexError): one per thread, for gunicorn threads and the development
+    server."""
     found = getattr(_stemmers, algorithm, None)
     if found is None:
-        found = snowballstemmer.stemmer(algorithm)
+        found = Stemmer.Stemmer(algorithm)
         setattr(_stemmers, algorithm, found)
     return found
 
@@ -157,7 +158,7 @@ def _stemmer(algorithm):
 @functools.lru_cache(maxsize=8192)
 def stem(word):
     """Prefix stem of one folded token (short words and numbers unchanged): Snowball's original Dutch algorithm
-    (snowballstemmer), then any doubled final consonant undoubled (pleeggezinn → pleeggezin).
+    (``dutch_porter``), then any doubled final consonant undoubled (pleeggezinn → pleeggezin).
 
     A pure function of the word, kept per process: every query stems the synonym groups' and regions' members
     (hundreds of words) again, and the indexer the same vocabulary over and over."""
@@ -169,7 +170,7 @@ def stem(word):
 
 
 def kraaij_pohlmann_stem(word):
-    """snowballstemmer's current Dutch algorithm, the one the engine runs as ``dutch_kp``."""
+    """Snowball's current Dutch algorithm, the one the engine runs as ``dutch_kp``."""
     return _stemmer("dutch").stemWord(word)
 
 

@@ -1,7 +1,8 @@
 """Stemming from several threads at once (gunicorn threads, the development server) gives the serial answers.
 
-snowballstemmer keeps the word being stemmed in the stemmer instance; one instance shared by threads made two
-requests corrupt each other (IndexError inside dutch_porter, seen under load in bench/pages.py).
+A stemmer keeps the word being stemmed in its instance; one pure-Python snowballstemmer instance shared by threads made
+two requests corrupt each other (IndexError inside dutch_porter, seen under load in bench/pages.py), and PyStemmer's
+are not thread-safe either.
 """
 
 import threading
