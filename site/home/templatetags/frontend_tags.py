@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
 from home.cache import remember_many
+from home.form_rendering import form_fields_html
 from home.images import OG_FILTER_SPEC, prefetch_page_image_renditions
 from home.public_url import absolute_url
 from home.userbar import render_userbar
@@ -27,6 +28,13 @@ FACET_TOP = 6
 def userbar(context, position="bottom-right"):
     """Wagtail's user bar for editors, kept per editor and page (home.userbar)."""
     return render_userbar(context, position)
+
+
+@register.simple_tag
+def form_fields(form, template_name):
+    """The form's fields as ``template_name`` writes them (with only ``form`` in its context); an unbound form's
+    once per process and content (home.form_rendering)."""
+    return form_fields_html(form, template_name)
 
 
 @register.simple_tag
