@@ -79,11 +79,11 @@ def test_each_language_gets_its_own_labels(client, two_organisation_provider):
     proposal = make_proposal()
     client.force_login(user)
     dutch = client.get(proposal.url).content.decode()
-    assert "Toon mijn naam bij de reactie" in dutch
+    assert "Toon mijn naam bij de reactie" in dutch and "(optioneel)" in dutch
     client.get("/taal/en/?next=/")
     english = client.get(proposal.url).content.decode()
-    assert "Toon mijn naam bij de reactie" not in english
-    assert "Show my name with the response" in english
+    assert "Toon mijn naam bij de reactie" not in english and "(optioneel)" not in english
+    assert "Show my name with the response" in english and "(optional)" in english
 
 
 def test_a_form_with_errors_keeps_the_text_and_shows_the_errors(client, two_organisation_provider):
