@@ -10,11 +10,23 @@ builds this database and both copy it:
 - the worker that builds the suite's demo (tests/demo_template.py) creates its test database as a copy of it, and
   its own `migrate` then finds nothing to apply.
 
-It is migrated in a subprocess under the test settings without BASE_URL, so it holds what pytest-django's own
-`migrate` of a test database holds. Its name file records a fingerprint of every migration on disk: a database
+It is loaded from tests/migrated_postgres.sql while that file is current (under a second), else migrated in a
+subprocess under the test settings without BASE_URL, so it holds what pytest-django's own `migrate` of a test
+database holds. Its name file records a fingerprint of every migration on disk: a database
 migrated for other migrations is never used. It lives in `shared_dir()`: a run's shared temporary folder, dropped
 when the run ends, or in CI the folder `KP_TEST_TEMPLATE_DIR`, which outlives one pytest run and which .ci/run
 drops at its end.
+
+tests/migrated_postgres.sql is that database as `pg_dump` writes it after a real `migrate`, schema and rows, as
+tests/migrated_sqlite.sql is for SQLite; `psql` loads it in under a second. It is used only while it is current:
+its first line records `migrations_fingerprint()`, every migration file of the project and of the installed
+packages and Django's version, read without Django (the fault tests' prebuild asks before Django is set up).
+Otherwise, or without `psql`, the database is migrated as before, and tests/kennisplatform/test_migrated_postgres.py
+fails with the command that writes it again:
+
+    .venv/bin/python -m tests.migrated_database
+
+That test, in CI's PostgreSQL phase, also migrates a database for real and compares the two, schema and rows.
 """
 
 import contextlib
@@ -22,8 +34,11 @@ import fcntl
 import hashlib
 import importlib.metadata
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -65,6 +80,19 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+# The first line of tests/migrated_sqlite.sql and tests/migrated_postgres.sql: what they were written for.
+FINGERPRINT_HEADER = "-- migrations fingerprint "
+
+
+def recorded_fingerprint(path: Path) -> str | None:
+    """The fingerprint on the first line of such a file, or None."""
+    if not path.exists():
+        return None
+    with open(path) as file:
+        first = file.readline().strip()
+    return first.removeprefix(FINGERPRINT_HEADER) if first.startswith(FINGERPRINT_HEADER) else None
+
+
 def published(directory: Path) -> str | None:
     """The name of the migrated database in `directory`, if there is one for these migrations on 127.0.0.1:5432."""
     name_file = directory / NAME_FILE
@@ -103,7 +131,8 @@ def migrate(database_url: str) -> subprocess.CompletedProcess:
 
 
 def ensure(directory: Path) -> str:
-    """The migrated database's name: built here by the first process that asks, awaited by the others."""
+    """The migrated database's name: built here by the first process that asks, awaited by the others; loaded from
+    SQL_FILE while that is current, else migrated."""
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / f"{NAME_FILE}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here until it is there
@@ -112,8 +141,13 @@ def ensure(directory: Path) -> str:
             return name
         name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}_migrated"
         pg_admin(f'CREATE DATABASE "{name}"')
-        result = migrate(f"postgres://postgres@127.0.0.1:5432/{name}")
-        if result.returncode != 0:
+        try:
+            loaded = load_sql_file(name)  # tests/migrated_postgres.sql while it is current
+        except subprocess.SubprocessError:
+            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            raise
+        result = None if loaded else migrate(f"postgres://postgres@127.0.0.1:5432/{name}")
+        if result is not None and result.returncode != 0:
             pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             raise RuntimeError(f"migrate of {name} failed:\n{result.stdout}{result.stderr}")
         (directory / NAME_FILE).write_text(f"{name} {fingerprint()}")
@@ -131,3 +165,83 @@ def drop_named(name_file: Path) -> None:
 
 def drop(directory: Path) -> None:
     drop_named(directory / NAME_FILE)
+
+
+# The migrated database as SQL ---------------------------------------------------------------------------------
+
+SQL_FILE = ROOT / "tests" / "migrated_postgres.sql"
+SQL_FILE_COMMAND = ".venv/bin/python -m tests.migrated_database"
+# pg_dump's lines that name its own and the server's version, and the random key of the \restrict guard that its
+# recent releases write: not part of what the database holds, and they would change the file on every write.
+TOOL_LINES = re.compile(r"^(-- Dumped (from database|by pg_dump) version .*|\\(un)?restrict \S+)\n", re.M)
+CLIENT = ("-h", str(PG["host"]), "-p", str(PG["port"]), "-U", str(PG["user"]))
+
+
+def migrations_fingerprint() -> str:
+    """Django's version and every migration file, the project's and the installed packages', hashed (not the
+    packages' own versions, as `fingerprint()`: a package without migrations, installed on one machine only, would
+    make the file stale on every other)."""
+    digest = hashlib.sha256(importlib.metadata.version("Django").encode())
+    files = [
+        (str(path.relative_to(ROOT)), path) for top in APP_FOLDERS for path in (ROOT / top).glob("**/migrations/*.py")
+    ]
+    for distribution in importlib.metadata.distributions():
+        for file in distribution.files or ():
+            name = str(file)
+            if "/migrations/" in name and name.endswith(".py"):
+                files.append((name, Path(distribution.locate_file(file))))
+    for name, path in sorted(files):
+        digest.update(name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def sql_file_is_current(path: Path = SQL_FILE) -> bool:
+    return recorded_fingerprint(path) == migrations_fingerprint()
+
+
+def load_sql_file(name: str, path: Path = SQL_FILE) -> bool:
+    """Load the file into the new, empty database `name`; False (nothing done) where it is not current or there is
+    no `psql`, so the caller migrates."""
+    if shutil.which("psql") is None or not sql_file_is_current(path):
+        return False
+    subprocess.run(
+        ["psql", *CLIENT, "-d", name, "-q", "-v", "ON_ERROR_STOP=1", "-f", str(path)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return True
+
+
+def dump(name: str, *options: str) -> str:
+    """Schema and rows of database `name` as plain SQL, without owners, privileges or the versions of the tools."""
+    result = subprocess.run(
+        ["pg_dump", *CLIENT, "--no-owner", "--no-privileges", "--no-comments", *options, "-d", name],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return TOOL_LINES.sub("", result.stdout)
+
+
+def write_sql_file(path: Path = SQL_FILE) -> None:
+    """Migrate a new PostgreSQL database under the test settings (as pytest-django migrates one), dump it."""
+    name = f"{DB_PREFIX}_{uuid.uuid4().hex[:8]}_dump"
+    pg_admin(f'CREATE DATABASE "{name}"')
+    try:
+        result = migrate(f"postgres://postgres@127.0.0.1:5432/{name}")
+        if result.returncode != 0:
+            raise RuntimeError(f"migrate failed:\n{result.stdout}{result.stderr}")
+        text = dump(name)
+    finally:
+        pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False) as file:
+        file.write(f"{FINGERPRINT_HEADER}{migrations_fingerprint()}\n{text}")
+    Path(file.name).chmod(0o644)
+    Path(file.name).replace(path)
+
+
+if __name__ == "__main__":
+    write_sql_file()
+    print(f"{SQL_FILE.relative_to(ROOT)}: written")

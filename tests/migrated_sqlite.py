@@ -28,16 +28,12 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from tests import demo_snapshot, migrated_database
 
 SQL_FILE = Path(__file__).with_name("migrated_sqlite.sql")
-HEADER = "-- migrations fingerprint "
+HEADER = migrated_database.FINGERPRINT_HEADER
 COMMAND = ".venv/bin/python -m tests.migrated_sqlite"
 
 
 def recorded_fingerprint(path: Path = SQL_FILE) -> str | None:
-    if not path.exists():
-        return None
-    with open(path) as file:
-        first = file.readline().strip()
-    return first.removeprefix(HEADER) if first.startswith(HEADER) else None
+    return migrated_database.recorded_fingerprint(path)
 
 
 def fingerprint() -> str:

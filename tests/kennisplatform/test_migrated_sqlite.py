@@ -1,6 +1,6 @@
 """tests/migrated_sqlite.sql, which new SQLite test databases are made from instead of 232 migrations, is what
 `migrate` makes: current for the migrations on disk, the models' own tables plus what migrations add in SQL, and
-the rows a real `migrate` writes (compared with one on PostgreSQL)."""
+the rows `migrate` writes (compared with the run's migrated PostgreSQL database)."""
 
 import datetime
 import sqlite3
@@ -139,7 +139,8 @@ def migrated_postgres_database(tmp_path_factory) -> str:
 
 
 def test_the_files_rows_are_the_rows_a_real_migrate_writes_on_postgresql(migrated_postgres_database):
-    """A real `migrate` on PostgreSQL against the file, row by row."""
+    """The run's migrated PostgreSQL database against the file, row by row: loaded from tests/migrated_postgres.sql,
+    which test_migrated_postgres.py compares with a real `migrate` in CI's PostgreSQL phase (else migrated)."""
     from_file = migrated_sqlite.connect()
     tables = [
         table
