@@ -19,7 +19,7 @@ drops at its end.
 
 tests/migrated_postgres.sql is that database as `pg_dump` writes it after a real `migrate`, schema and rows, as
 tests/migrated_sqlite.sql is for SQLite; `psql` loads it in under a second. It is used only while it is current:
-its first line records `migrations_fingerprint()`, every migration file of the project and of the installed
+its first line records `fingerprint()`, every migration file of the project and of the installed
 packages and Django's version, read without Django (the fault tests' prebuild asks before Django is set up).
 Otherwise, or without `psql`, the database is migrated as before, and tests/kennisplatform/test_migrated_postgres.py
 fails with the command that writes it again:
@@ -67,17 +67,6 @@ def shared_dir(tmp_path_factory) -> Path:
 def pg_admin(sql: str) -> None:
     with psycopg.connect(**PG, autocommit=True) as conn:
         conn.execute(sql)
-
-
-def fingerprint() -> str:
-    """The project's migrations and the installed packages (whose migrations come with their version), hashed:
-    other migrations, another database. Without Django: the fault tests' prebuild process asks before setup."""
-    digest = hashlib.sha256()
-    for path in sorted(path for top in APP_FOLDERS for path in (ROOT / top).glob("**/migrations/*.py")):
-        digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
-    versions = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
-    digest.update(repr(versions).encode())
-    return digest.hexdigest()[:16]
 
 
 # The first line of tests/migrated_sqlite.sql and tests/migrated_postgres.sql: what they were written for.
@@ -177,10 +166,11 @@ TOOL_LINES = re.compile(r"^(-- Dumped (from database|by pg_dump) version .*|\\(u
 CLIENT = ("-h", str(PG["host"]), "-p", str(PG["port"]), "-U", str(PG["user"]))
 
 
-def migrations_fingerprint() -> str:
-    """Django's version and every migration file, the project's and the installed packages', hashed (not the
-    packages' own versions, as `fingerprint()`: a package without migrations, installed on one machine only, would
-    make the file stale on every other)."""
+def fingerprint() -> str:
+    """Django's version and every migration file, the project's and the installed packages', hashed: other
+    migrations, another database. Not the packages' own versions: a package without migrations, installed on one
+    machine only, would make the SQL files stale on every other. Without Django: the fault tests' prebuild process
+    asks before setup. The one fingerprint of the migrated databases: the name file below and both SQL files."""
     digest = hashlib.sha256(importlib.metadata.version("Django").encode())
     files = [
         (str(path.relative_to(ROOT)), path) for top in APP_FOLDERS for path in (ROOT / top).glob("**/migrations/*.py")
@@ -196,7 +186,7 @@ def migrations_fingerprint() -> str:
 
 
 def sql_file_is_current(path: Path = SQL_FILE) -> bool:
-    return recorded_fingerprint(path) == migrations_fingerprint()
+    return recorded_fingerprint(path) == fingerprint()
 
 
 def load_sql_file(name: str, path: Path = SQL_FILE) -> bool:
@@ -237,7 +227,7 @@ def write_sql_file(path: Path = SQL_FILE) -> None:
     finally:
         pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False) as file:
-        file.write(f"{FINGERPRINT_HEADER}{migrations_fingerprint()}\n{text}")
+        file.write(f"{FINGERPRINT_HEADER}{fingerprint()}\n{text}")
     Path(file.name).chmod(0o644)
     Path(file.name).replace(path)
 

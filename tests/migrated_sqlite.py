@@ -6,8 +6,8 @@ that uses the database could start. Like a Rails `schema.rb`, the file holds wha
 (Wagtail's root page, site, locales, groups, permissions and workflow, Django's content types and migration
 records); loading it takes some 0.05 s.
 
-It is used only while it is current: its first line records `fingerprint()` (every installed app's migration files
-and Django's version). Otherwise the builder migrates as before, and
+It is used only while it is current: its first line records `migrated_database.fingerprint()` (every migration
+file and Django's version). Otherwise the builder migrates as before, and
 tests/kennisplatform/test_migrated_sqlite.py fails with the command that writes it again:
 
     .venv/bin/python -m tests.migrated_sqlite
@@ -16,13 +16,11 @@ That test also compares the file with the models' own tables and with the rows a
 PostgreSQL. CI's PostgreSQL phase and the fault tests run on really migrated PostgreSQL databases.
 """
 
-import hashlib
 import sqlite3
 import tempfile
 from pathlib import Path
 
 import django
-from django.apps import apps
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from tests import demo_snapshot, migrated_database
@@ -36,19 +34,8 @@ def recorded_fingerprint(path: Path = SQL_FILE) -> str | None:
     return migrated_database.recorded_fingerprint(path)
 
 
-def fingerprint() -> str:
-    """Every installed app's migration files and Django's version, hashed. Not the installed packages themselves
-    (as `migrated_database.fingerprint()`): a package without migrations, installed on one machine only, made the
-    file stale on every other."""
-    digest = hashlib.sha256(django.get_version().encode())
-    for app in sorted(apps.get_app_configs(), key=lambda app: app.label):
-        for path in sorted((Path(app.path) / "migrations").glob("*.py")):
-            digest.update(f"{app.label}/{path.name}".encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def is_current(path: Path = SQL_FILE) -> bool:
-    return recorded_fingerprint(path) == fingerprint()
+    return recorded_fingerprint(path) == migrated_database.fingerprint()
 
 
 def connect(path: Path = SQL_FILE) -> sqlite3.Connection:
@@ -121,7 +108,7 @@ def write(path: Path = SQL_FILE) -> None:
         with sqlite3.connect(database) as source:
             text = dump(source)
         source.close()
-    path.write_text(f"{HEADER}{fingerprint()}\n{text}")
+    path.write_text(f"{HEADER}{migrated_database.fingerprint()}\n{text}")
 
 
 if __name__ == "__main__":

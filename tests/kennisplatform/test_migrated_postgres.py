@@ -14,9 +14,7 @@ NOT_COMPARED = {"translation_key", "applied"}
 
 
 def test_the_file_is_current_for_the_migrations_on_disk():
-    assert (
-        migrated_database.recorded_fingerprint(migrated_database.SQL_FILE) == migrated_database.migrations_fingerprint()
-    ), (
+    assert migrated_database.recorded_fingerprint(migrated_database.SQL_FILE) == migrated_database.fingerprint(), (
         f"tests/migrated_postgres.sql was written for other migrations: run `{migrated_database.SQL_FILE_COMMAND}` "
         "and commit it (until then every run migrates its PostgreSQL databases, some 24 s each)"
     )
@@ -66,7 +64,7 @@ def test_the_file_loads_into_what_a_real_migrate_makes(tmp_path):
         assert result.returncode == 0, result.stdout + result.stderr
         real_dump = tmp_path / "real.sql"
         real_dump.write_text(
-            f"{migrated_database.FINGERPRINT_HEADER}{migrated_database.migrations_fingerprint()}\n"
+            f"{migrated_database.FINGERPRINT_HEADER}{migrated_database.fingerprint()}\n"
             + migrated_database.dump(names["real"])
         )
         assert migrated_database.load_sql_file(names["again"], real_dump)

@@ -31,7 +31,7 @@ SQLITE_ONLY_MODEL = "'sqliteftsindexentry'"
 
 
 def test_the_file_is_current_for_the_migrations_on_disk():
-    assert migrated_sqlite.recorded_fingerprint() == migrated_sqlite.fingerprint(), (
+    assert migrated_sqlite.recorded_fingerprint() == migrated_database.fingerprint(), (
         f"tests/migrated_sqlite.sql was written for other migrations or packages: run `{migrated_sqlite.COMMAND}` "
         "and commit it (until then every run migrates its SQLite test database, some 40 s)"
     )
