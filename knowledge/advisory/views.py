@@ -92,7 +92,7 @@ class ProposalRoutesMixin(RefusalMixin):
         staff = selectors.acts_for_region(proposal=self, user=user)
         in_audience = bool(user.is_authenticated and selectors.user_audience_organisations(proposal=self, user=user))
         may_reply = staff or (in_audience and self.is_open(now))
-        self._annotate_for_viewer(responses, user=user, now=now, staff=staff, may_reply=may_reply)
+        self._annotate_for_viewer(request, responses, now=now, staff=staff, may_reply=may_reply)
         sections = self.sections()
         draft = selectors.draft_for(proposal=self, user=user) if decision else None
         if decision and "response_form" not in context:
@@ -130,11 +130,12 @@ class ProposalRoutesMixin(RefusalMixin):
         )
         return context
 
-    def _annotate_for_viewer(self, responses, *, user, now, staff, may_reply):
+    def _annotate_for_viewer(self, request, responses, *, now, staff, may_reply):
         """What this visitor sees and may do on each listed response, from the rows already loaded (the services
         check each action again)."""
         from . import selectors
 
+        user = request.user
         own_org_ids = {org.pk for org in permissions.organisations(user)}
         provider_org_ids = {org.pk for org in permissions.provider_organisations(user)}
         audience = None  # loaded once, only if this person may invite co-signers on a response
@@ -156,7 +157,7 @@ class ProposalRoutesMixin(RefusalMixin):
                 and selectors.can_invite_cosigners(response=response, user=user, now=now)
             )
             if response.may_invite and audience is None:
-                audience = list(selectors.audience_organisations(self).order_by("name"))
+                audience = self._audience_by_name(request)
             response.cosign_candidates = (
                 selectors.cosign_candidates(response=response, audience=audience) if response.may_invite else []
             )
@@ -212,6 +213,23 @@ class ProposalRoutesMixin(RefusalMixin):
             question_model._meta.get_field("page").set_cached_value(question, self)
         questions._prefetch_done = True
         self._prefetched_objects_cache = {**getattr(self, "_prefetched_objects_cache", {}), "questions": questions}
+
+    def _audience_by_name(self, request):
+        """The proposal's audience organisations by name, for the co-sign invitation form, from rows kept with the
+        page's purge (``remember_for_page``): the audience is chosen on the page (a publish purges) from
+        organisations and segments, which are snippets (any save or deletion purges). Only what the form shows;
+        ``services.cosign_invite`` checks each invited organisation against the audience itself."""
+        from . import selectors
+
+        organisation_model = selectors.Organisation
+        names = [field.attname for field in organisation_model._meta.concrete_fields]
+
+        def rows():
+            return list(selectors.audience_organisations(self).order_by("name").values_list(*names))
+
+        db = organisation_model.objects.db
+        kept = remember_for_page(request, self, "audience", rows)
+        return [organisation_model.from_db(db, names, row) for row in kept]
 
     def _render_page(self, request, status=200, focus_response=None, **overrides):
         response = self.render(request, context_overrides=overrides, focus_response=focus_response)

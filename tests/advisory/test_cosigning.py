@@ -67,6 +67,35 @@ def test_the_author_sees_the_invite_form_with_audience_organisations_only(
     assert "Niet Gecontracteerd" not in form  # not outside the audience
 
 
+def _invite_form(client, response):
+    html = client.get(response.proposal.url).content.decode()
+    return html.split(f'id="medeondertekenen-{response.pk}"')[1].split("</details>")[0]
+
+
+def test_the_invite_form_follows_every_change_of_the_audience_on_the_next_visit(
+    client, response, provider, other_audience_org, outsider
+):
+    """The form's organisations are kept between visits (views._audience_by_name): a new contracted provider, a
+    renamed one, one no longer contracted, and an audience the editor narrowed all show on the next visit."""
+    client.force_login(provider)
+    assert "Andere Aanbieder" in _invite_form(client, response)
+    newcomer = OrganisationFactory(name="Nieuwe Jeugdhulp", is_contracted=True)
+    assert "Nieuwe Jeugdhulp" in _invite_form(client, response)
+    other_audience_org.name = "Hernoemde Aanbieder"
+    other_audience_org.save()
+    form = _invite_form(client, response)
+    assert "Hernoemde Aanbieder" in form and "Andere Aanbieder" not in form
+    newcomer.is_contracted = False
+    newcomer.save()
+    assert "Nieuwe Jeugdhulp" not in _invite_form(client, response)
+    page = type(response.proposal).objects.get(pk=response.proposal.pk)
+    page.audience_kind = "selected"
+    page.save_revision().publish()
+    page.audience_organisations.set([response.organisation])
+    page.save_revision().publish()
+    assert "Hernoemde Aanbieder" not in _invite_form(client, response)
+
+
 def test_invite_accept_and_every_channel_shows_both_signatories_counted_once(
     client, response, provider, other_provider, other_audience_org, third_provider
 ):
