@@ -711,14 +711,26 @@ def my_drafts(*, user):
     )
 
 
+_USER_PLACEHOLDER = -618_204_779
+
+
 def draft_for(*, proposal, user):
+    """This person's draft on this proposal (at most one), or None. On every proposal page that offers the response
+    form: whether there is one comes from a statement compiled once per process (home.statements); only a draft
+    found is read whole."""
     models = _models()
     if not user.is_authenticated:
         return None
-    return models.ResponseDraft.objects.filter(proposal=proposal, author=user).first()
-
-
-_USER_PLACEHOLDER = -618_204_779
+    rows = fetch(
+        "advisory-draft-for",
+        lambda: (
+            models.ResponseDraft.objects.filter(proposal=_PROPOSAL_PLACEHOLDER, author=_USER_PLACEHOLDER)
+            .values_list("pk")
+            .order_by()[:1]
+        ),
+        values={_PROPOSAL_PLACEHOLDER: proposal.pk, _USER_PLACEHOLDER: user.pk},
+    )
+    return models.ResponseDraft.objects.filter(pk=rows[0][0]).first() if rows else None
 
 
 def is_following(*, proposal, user) -> bool:
