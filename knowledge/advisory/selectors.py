@@ -714,40 +714,35 @@ def my_drafts(*, user):
 _USER_PLACEHOLDER = -618_204_779
 
 
+def _own_row_pk(name, model, person_field, *, proposal, user):
+    """The pk of this person's row of ``model`` on this proposal (at most one), or None: a statement compiled once
+    per process (home.statements), for what every proposal page asks of a signed-in visitor."""
+    rows = fetch(
+        name,
+        lambda: (
+            model.objects.filter(proposal=_PROPOSAL_PLACEHOLDER, **{person_field: _USER_PLACEHOLDER})
+            .values_list("pk")
+            .order_by()[:1]
+        ),
+        values={_PROPOSAL_PLACEHOLDER: proposal.pk, _USER_PLACEHOLDER: user.pk},
+    )
+    return rows[0][0] if rows else None
+
+
 def draft_for(*, proposal, user):
-    """This person's draft on this proposal (at most one), or None. On every proposal page that offers the response
-    form: whether there is one comes from a statement compiled once per process (home.statements); only a draft
-    found is read whole."""
+    """This person's draft on this proposal (at most one), or None; only a draft found is read whole."""
     models = _models()
     if not user.is_authenticated:
         return None
-    rows = fetch(
-        "advisory-draft-for",
-        lambda: (
-            models.ResponseDraft.objects.filter(proposal=_PROPOSAL_PLACEHOLDER, author=_USER_PLACEHOLDER)
-            .values_list("pk")
-            .order_by()[:1]
-        ),
-        values={_PROPOSAL_PLACEHOLDER: proposal.pk, _USER_PLACEHOLDER: user.pk},
-    )
-    return models.ResponseDraft.objects.filter(pk=rows[0][0]).first() if rows else None
+    pk = _own_row_pk("advisory-draft-for", models.ResponseDraft, "author", proposal=proposal, user=user)
+    return models.ResponseDraft.objects.filter(pk=pk).first() if pk is not None else None
 
 
 def is_following(*, proposal, user) -> bool:
-    """On every proposal page for a signed-in visitor: compiled once per process (home.statements)."""
     models = _models()
     if not user.is_authenticated:
         return False
-    rows = fetch(
-        "advisory-is-following",
-        lambda: (
-            models.ProposalFollow.objects.filter(proposal=_PROPOSAL_PLACEHOLDER, user=_USER_PLACEHOLDER)
-            .values_list("pk")
-            .order_by()[:1]
-        ),
-        values={_PROPOSAL_PLACEHOLDER: proposal.pk, _USER_PLACEHOLDER: user.pk},
-    )
-    return bool(rows)
+    return _own_row_pk("advisory-is-following", models.ProposalFollow, "user", proposal=proposal, user=user) is not None
 
 
 def followers_who_may_see(*, response, exclude=()):
