@@ -41,3 +41,18 @@ def test_a_dutch_lookup_is_found_in_the_first_catalog_it_reads():
         for message in ("Reacties", "Kennisateliers", "Goede voorbeelden"):
             assert message in catalogs[0]
             assert translation.gettext(message) == message
+
+
+def test_the_dutch_catalog_never_changes_what_an_installed_app_says_in_dutch():
+    """The project's catalog is read before the apps' ones: a message of ours that is also Wagtail's or Django's
+    (such as "Home" or "Log in") would replace their Dutch in the admin with ours. Our messages are Dutch."""
+    catalogs = trans_real.translation("nl")._catalog._catalogs
+    ours, apps = catalogs[0], catalogs[1:]
+    clashes = {
+        message: (translated, catalog[message])
+        for message, translated in ours.items()
+        if message
+        for catalog in apps
+        if message in catalog and catalog[message] != translated
+    }
+    assert clashes == {}
