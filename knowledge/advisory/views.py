@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 from accounts import permissions
 from accounts.permissions import is_editor
 from home import exports as spreadsheet
-from home.cache import remember_for_page
+from home.cache import remember_instances_for_page
 from home.errors import add_to_form
 from home.pagination import paginate_counted
 
@@ -201,14 +201,12 @@ class ProposalRoutesMixin(RefusalMixin):
         return ResponseForm(proposal=self, organisations=organisations, initial=initial or None)
 
     def _prefetch_questions(self, request):
-        """The questions, left as ``prefetch_related_objects([self], "questions")`` leaves them, from rows kept with
-        the page's purge (``remember_for_page``): they are inline children of the page and change only when it is
-        published, which purges. One query less on every visit."""
+        """The questions, left as ``prefetch_related_objects([self], "questions")`` leaves them, from rows kept
+        with the page's purge (``remember_instances_for_page``): they are inline children of the page and change
+        only when it is published, which purges. One query less on every visit."""
         question_model = self.questions.model
-        names = [field.attname for field in question_model._meta.concrete_fields]
-        rows = remember_for_page(request, self, "proposal-questions", lambda: list(self.questions.values_list(*names)))
         questions = self.questions.all()
-        questions._result_cache = [question_model.from_db(questions.db, names, row) for row in rows]
+        questions._result_cache = remember_instances_for_page(request, self, "proposal-questions", self.questions.all())
         for question in questions._result_cache:
             question_model._meta.get_field("page").set_cached_value(question, self)
         questions._prefetch_done = True
@@ -216,20 +214,13 @@ class ProposalRoutesMixin(RefusalMixin):
 
     def _audience_by_name(self, request):
         """The proposal's audience organisations by name, for the co-sign invitation form, from rows kept with the
-        page's purge (``remember_for_page``): the audience is chosen on the page (a publish purges) from
+        page's purge (``remember_instances_for_page``): the audience is chosen on the page (a publish purges) from
         organisations and segments, which are snippets (any save or deletion purges). Only what the form shows;
         ``services.cosign_invite`` checks each invited organisation against the audience itself."""
         from . import selectors
 
-        organisation_model = selectors.Organisation
-        names = [field.attname for field in organisation_model._meta.concrete_fields]
-
-        def rows():
-            return list(selectors.audience_organisations(self).order_by("name").values_list(*names))
-
-        db = organisation_model.objects.db
-        kept = remember_for_page(request, self, "audience", rows)
-        return [organisation_model.from_db(db, names, row) for row in kept]
+        audience = selectors.audience_organisations(self).order_by("name")
+        return remember_instances_for_page(request, self, "audience", audience)
 
     def _render_page(self, request, status=200, focus_response=None, **overrides):
         response = self.render(request, context_overrides=overrides, focus_response=focus_response)

@@ -122,6 +122,15 @@ def remember_for_page(request, page, name: str, compute):
     return remember(f"{name}:{page.pk}:{translation.get_language()}", compute)
 
 
+def remember_instances_for_page(request, page, name: str, queryset) -> list:
+    """``remember_for_page`` for model instances: the queryset's rows (every concrete field) are kept as plain
+    values and made instances again on each call, as the queryset would have made them."""
+    model = queryset.model
+    names = [field.attname for field in model._meta.concrete_fields]
+    rows = remember_for_page(request, page, name, lambda: list(queryset.values_list(*names)))
+    return [model.from_db(queryset.db, names, row) for row in rows]
+
+
 def _now() -> float:
     return time.time()
 
